@@ -1,0 +1,725 @@
+// Classes and attributes: attribute lookup with descriptors (functions bind
+// to methods, properties call their getter, staticmethod/classmethod unwrap),
+// instance creation (__new__/__init__), the class statement (BUILD_CLASS),
+// and super().
+#pragma once
+
+#include "runtime/registry.hpp"
+#include "runtime/repr.hpp"
+
+namespace lockvm::rt {
+
+template <LockPolicy P>
+Value run_class_body(Thread<P>& t, FunctionObject* body, DictObject* ns);  // vm/eval.hpp
+
+template <LockPolicy P>
+Value attribute_error(Thread<P>& t, const Value& obj, StrObject* name) {
+  if (is_kind(obj, Kind::Module))
+    return raisef(t, t.types().AttributeError, "module '", static_cast<ModuleObject*>(obj.o)->name->view(),
+                  "' has no attribute '", name->view(), "'");
+  if (is_kind(obj, Kind::Type))
+    return raisef(t, t.types().AttributeError, "type object '", as_type(obj)->name->view(), "' has no attribute '",
+                  name->view(), "'");
+  return raisef(t, t.types().AttributeError, "'", type_name(t, obj), "' object has no attribute '", name->view(), "'");
+}
+
+// Binds an attribute found on the type to the object it was looked up on.
+template <LockPolicy P>
+Value bind_descriptor(Thread<P>& t, const Value& descr, const Value& obj, TypeObject* type) {
+  if (descr.tag != Tag::Obj) return descr;
+  switch (descr.o->kind) {
+    case Kind::Function: return new_bound_method(t, descr, obj);
+    case Kind::Native: {
+      auto* n = static_cast<NativeObject*>(descr.o);
+      if (!n->self.is_null()) return share<P>(descr);
+      Value b = new_native(t, n->name, reinterpret_cast<NativeFn<P>>(n->fn), obj);
+      return b;
+    }
+    case Kind::StaticMethod: return share<P>(static_cast<WrapperObject*>(descr.o)->func);
+    case Kind::ClassMethod: return new_bound_method(t, static_cast<WrapperObject*>(descr.o)->func, Value::object(type));
+    case Kind::Property: {
+      auto* p = static_cast<PropertyObject*>(descr.o);
+      if (p->fget.is_none() || p->fget.is_null()) return raise(t, t.types().AttributeError, "unreadable attribute");
+      return call(t, p->fget, &obj, 1);
+    }
+    default: return share<P>(descr);
+  }
+}
+
+template <LockPolicy P>
+Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must) {
+  auto* inst = static_cast<InstanceObject*>(obj.o);
+  TypeObject* type = inst->type;
+  Value descr = type_lookup<P>(type, name);
+  if (is_kind(descr, Kind::Property)) return bind_descriptor(t, descr, obj, type);
+  {
+    Value v = dict_get_str<P>(inst->dict, name);
+    if (!v.is_null()) return share<P>(v);
+  }
+  InternedNames& n = t.names();
+  if (inst->kind == Kind::Exception) {
+    auto* e = static_cast<ExceptionObject*>(inst);
+    if (name == n.args) { incref<P>(e->args); return Value::object(e->args); }
+    if (name == n.__cause__) return e->cause.is_null() ? Value::none() : share<P>(e->cause);
+    if (name == n.__context__) return e->context.is_null() ? Value::none() : share<P>(e->context);
+    if (name == n.__suppress_context__) return Value::boolean(e->suppress_context);
+    if (name == n.__traceback__) return Value::none();
+  }
+  if (name == n.__class__) { incref<P>(type); return Value::object(type); }
+  if (name == n.__dict__) { incref<P>(inst->dict); return Value::object(inst->dict); }
+  if (!descr.is_null()) return bind_descriptor(t, descr, obj, type);
+  Value ga = type_lookup<P>(type, n.__getattr__);
+  if (!ga.is_null()) {
+    Value args[2] = {obj, Value::object(name)};
+    Value r = call(t, ga, args, 2);
+    if (r.is_null() && !must && exception_matches(t, t.types().AttributeError)) clear_exception(t);
+    return r;
+  }
+  if (!must) return Value();
+  return attribute_error(t, obj, name);
+}
+
+template <LockPolicy P>
+Value type_getattr(Thread<P>& t, TypeObject* type, StrObject* name, bool must) {
+  InternedNames& n = t.names();
+  Value self = Value::object(type);
+  Value v = type_lookup<P>(type, name);
+  if (!v.is_null()) {
+    if (v.tag == Tag::Obj) {
+      if (v.o->kind == Kind::StaticMethod) return share<P>(static_cast<WrapperObject*>(v.o)->func);
+      if (v.o->kind == Kind::ClassMethod) return new_bound_method(t, static_cast<WrapperObject*>(v.o)->func, self);
+    }
+    return share<P>(v);
+  }
+  if (name == n.__name__) { incref<P>(type->name); return Value::object(type->name); }
+  if (name == n.__qualname__) { incref<P>(type->name); return Value::object(type->name); }
+  if (name == n.__module__)
+    return type->module_name ? share<P>(Value::object(type->module_name)) : new_str(t, "builtins");
+  if (name == n.__doc__) return Value::none();
+  if (name == n.__class__) { incref<P>(t.types().type); return Value::object(t.types().type); }
+  if (name == n.__base__) return type->base ? share<P>(Value::object(type->base)) : Value::none();
+  if (name == n.__bases__) {
+    if (!type->base) return share<P>(t.interp.empty_tuple);
+    Value b = Value::object(type->base);
+    return new_tuple(t, &b, 1);
+  }
+  if (name == n.__mro__) {
+    std::vector<Value> items;
+    for (TypeObject* m : type->mro) items.push_back(Value::object(m));
+    return new_tuple(t, items.data(), items.size());
+  }
+  if (name == n.__dict__) {
+    Value d = new_dict(t);
+    for (const HashEntry& e : type->dict->table.entries)
+      if (!e.key.is_null()) dict_set(t, as_dict(d), e.key, e.value);
+    return d;
+  }
+  if (!must) return Value();
+  return attribute_error(t, self, name);
+}
+
+// Attributes of built-in objects: special names, then methods on the type.
+template <LockPolicy P>
+Value builtin_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must) {
+  InternedNames& n = t.names();
+  if (obj.tag == Tag::Obj) {
+    Object* o = obj.o;
+    switch (o->kind) {
+      case Kind::Module: {
+        Value v = dict_get_str<P>(static_cast<ModuleObject*>(o)->dict, name);
+        if (!v.is_null()) return share<P>(v);
+        if (name == n.__dict__) return share<P>(Value::object(static_cast<ModuleObject*>(o)->dict));
+        break;
+      }
+      case Kind::Function: {
+        auto* f = static_cast<FunctionObject*>(o);
+        if (name == n.__name__) { incref<P>(f->name); return Value::object(f->name); }
+        if (name == n.__qualname__) { incref<P>(f->qualname); return Value::object(f->qualname); }
+        if (name == n.__doc__) return share<P>(f->doc);
+        if (name == n.__module__) return f->module_name ? share<P>(Value::object(f->module_name)) : Value::none();
+        if (name == n.__defaults__) return f->defaults ? share<P>(Value::object(f->defaults)) : Value::none();
+        if (name == n.__code__) { incref<P>(f->code); return Value::object(f->code); }
+        if (name == n.__dict__) {
+          if (!f->dict) f->dict = as_dict(new_dict(t));
+          incref<P>(f->dict);
+          return Value::object(f->dict);
+        }
+        if (f->dict) {
+          Value v = dict_get_str<P>(f->dict, name);
+          if (!v.is_null()) return share<P>(v);
+        }
+        break;
+      }
+      case Kind::BoundMethod: {
+        auto* m = static_cast<BoundMethodObject*>(o);
+        if (name == n.__self__) return share<P>(m->self);
+        if (name == n.dunder_func) return share<P>(m->func);
+        return getattr(t, m->func, name);
+      }
+      case Kind::Native: {
+        auto* nf = static_cast<NativeObject*>(o);
+        if (name == n.__name__) return new_str(t, nf->name);
+        if (name == n.__qualname__) return new_str(t, nf->name);
+        if (name == n.__self__) return nf->self.is_null() ? Value::none() : share<P>(nf->self);
+        if (name == n.__doc__) return Value::none();
+        break;
+      }
+      case Kind::Property: {
+        auto* p = static_cast<PropertyObject*>(o);
+        if (name == intern(t.interp, "fget")) return share<P>(p->fget);
+        if (name == intern(t.interp, "fset")) return share<P>(p->fset);
+        break;
+      }
+      case Kind::StaticMethod:
+      case Kind::ClassMethod:
+        if (name == n.dunder_func) return share<P>(static_cast<WrapperObject*>(o)->func);
+        break;
+      case Kind::Generator: {
+        auto* g = static_cast<GeneratorObject*>(o);
+        if (name == n.__name__) { incref<P>(g->name); return Value::object(g->name); }
+        if (name == n.__qualname__) { incref<P>(g->qualname); return Value::object(g->qualname); }
+        break;
+      }
+      case Kind::Slice: {
+        auto* s = static_cast<SliceObject*>(o);
+        std::string_view nm = name->view();
+        if (nm == "start") return share<P>(s->start);
+        if (nm == "stop") return share<P>(s->stop);
+        if (nm == "step") return share<P>(s->step);
+        break;
+      }
+      case Kind::Range: {
+        auto* r = static_cast<RangeObject*>(o);
+        std::string_view nm = name->view();
+        if (nm == "start") return Value::integer(r->start);
+        if (nm == "stop") return Value::integer(r->stop);
+        if (nm == "step") return Value::integer(r->step);
+        break;
+      }
+      case Kind::Code: {
+        auto* c = static_cast<CodeObject*>(o);
+        std::string_view nm = name->view();
+        if (nm == "co_name") { incref<P>(c->name); return Value::object(c->name); }
+        if (nm == "co_filename") { incref<P>(c->filename); return Value::object(c->filename); }
+        if (nm == "co_argcount") return Value::integer(c->proto->argcount);
+        break;
+      }
+      default: break;
+    }
+  }
+  if (name == n.__class__) {
+    TypeObject* tp = type_of(t, obj);
+    incref<P>(tp);
+    return Value::object(tp);
+  }
+  TypeObject* tp = type_of(t, obj);
+  Value descr = type_lookup<P>(tp, name);
+  if (!descr.is_null()) return bind_descriptor(t, descr, obj, tp);
+  if (obj.tag == Tag::Float || obj.tag == Tag::Int || obj.tag == Tag::Bool || is_kind(obj, Kind::BigInt)) {
+    std::string_view nm = name->view();
+    if (nm == "real") return obj.tag == Tag::Bool ? Value::integer(obj.b) : share<P>(obj);
+    if (nm == "imag") return obj.tag == Tag::Float ? Value::number(0.0) : Value::integer(0);
+    if (nm == "numerator" && obj.tag != Tag::Float) return obj.tag == Tag::Bool ? Value::integer(obj.b) : share<P>(obj);
+    if (nm == "denominator" && obj.tag != Tag::Float) return Value::integer(1);
+  }
+  if (!must) return Value();
+  return attribute_error(t, obj, name);
+}
+
+template <LockPolicy P>
+Value getattr(Thread<P>& t, const Value& obj, StrObject* name) {
+  if (obj.tag == Tag::Obj) {
+    Kind k = obj.o->kind;
+    if (k == Kind::Instance || k == Kind::Exception) return instance_getattr(t, obj, name, true);
+    if (k == Kind::Type) return type_getattr(t, as_type(obj), name, true);
+    if (k == Kind::Super) {
+      auto* s = static_cast<SuperObject*>(obj.o);
+      const auto& mro = s->self_type->mro;
+      size_t i = 0;
+      while (i < mro.size() && mro[i] != s->start) ++i;
+      for (++i; i < mro.size(); ++i) {
+        Value v = dict_get_str<P>(mro[i]->dict, name);
+        if (!v.is_null()) {
+          if (is_kind(s->self, Kind::Type) && is_kind(v, Kind::Function)) return share<P>(v);  // super() in a classmethod
+          // object.__new__ and the like are static: hand them back unbound.
+          if (is_kind(v, Kind::Native) && name == t.names().__new__) return share<P>(v);
+          return bind_descriptor(t, v, s->self, s->self_type);
+        }
+      }
+      return raisef(t, t.types().AttributeError, "'super' object has no attribute '", name->view(), "'");
+    }
+  }
+  return builtin_getattr(t, obj, name, true);
+}
+
+template <LockPolicy P>
+Value getattr_opt(Thread<P>& t, const Value& obj, StrObject* name) {
+  Value r;
+  if (obj.tag == Tag::Obj && (obj.o->kind == Kind::Instance || obj.o->kind == Kind::Exception))
+    r = instance_getattr(t, obj, name, false);
+  else if (is_kind(obj, Kind::Type))
+    r = type_getattr(t, as_type(obj), name, false);
+  else if (is_kind(obj, Kind::Super))
+    r = getattr(t, obj, name);
+  else
+    r = builtin_getattr(t, obj, name, false);
+  if (r.is_null() && exception_matches(t, t.types().AttributeError)) clear_exception(t);
+  return r;
+}
+
+template <LockPolicy P>
+int dict_store_attr(Thread<P>& t, DictObject* d, const Value& obj, StrObject* name, const Value& v) {
+  if (!v.is_null()) return dict_set(t, d, Value::object(name), v);
+  int r = dict_del(t, d, Value::object(name));
+  if (r == 0) {
+    attribute_error(t, obj, name);
+    return -1;
+  }
+  return r < 0 ? -1 : 0;
+}
+
+template <LockPolicy P>
+int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
+  auto* inst = static_cast<InstanceObject*>(obj.o);
+  Value descr = type_lookup<P>(inst->type, name);
+  if (is_kind(descr, Kind::Property)) {
+    auto* p = static_cast<PropertyObject*>(descr.o);
+    const Value& fn = v.is_null() ? p->fdel : p->fset;
+    if (fn.is_null() || fn.is_none()) {
+      raisef(t, t.types().AttributeError, "property '", name->view(), "' of '", inst->type->name->view(), "' object has no ",
+             v.is_null() ? "deleter" : "setter");
+      return -1;
+    }
+    Value args[2] = {obj, v};
+    Value r = call(t, fn, args, v.is_null() ? 1 : 2);
+    if (r.is_null()) return -1;
+    decref<P>(r);
+    return 0;
+  }
+  if (inst->kind == Kind::Exception) {
+    auto* e = static_cast<ExceptionObject*>(inst);
+    InternedNames& n = t.names();
+    if (name == n.__cause__ || name == n.__context__) {
+      Value& slot = name == n.__cause__ ? e->cause : e->context;
+      decref<P>(std::exchange(slot, v.is_none() ? Value() : share<P>(v)));
+      if (name == n.__cause__) e->suppress_context = true;
+      return 0;
+    }
+    if (name == n.__suppress_context__) {
+      int tr = truthy(t, v);
+      if (tr < 0) return -1;
+      e->suppress_context = tr;
+      return 0;
+    }
+    if (name == n.args) {
+      Value tup = to_tuple(t, v);
+      if (tup.is_null()) return -1;
+      decref<P>(Value::object(std::exchange(e->args, as_tuple(tup))));
+      return 0;
+    }
+    if (name == n.__traceback__) return 0;
+  }
+  return dict_store_attr(t, inst->dict, obj, name, v);
+}
+
+template <LockPolicy P>
+int type_setattr(Thread<P>& t, TypeObject* type, StrObject* name, const Value& v) {
+  if (type->builtin) {
+    raisef(t, t.types().TypeError, "cannot set '", name->view(), "' attribute of immutable type '", type->name->view(), "'");
+    return -1;
+  }
+  ++type->version;
+  return dict_store_attr(t, type->dict, Value::object(type), name, v);
+}
+
+template <LockPolicy P>
+int setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
+  if (obj.tag == Tag::Obj) {
+    switch (obj.o->kind) {
+      case Kind::Instance:
+      case Kind::Exception: {
+        Value sa = type_lookup<P>(obj.o->type, t.names().__setattr__);
+        if (!sa.is_null() && !is_kind(sa, Kind::Native) && !v.is_null()) {
+          Value args[3] = {obj, Value::object(name), v};
+          Value r = call(t, sa, args, 3);
+          if (r.is_null()) return -1;
+          decref<P>(r);
+          return 0;
+        }
+        return instance_setattr(t, obj, name, v);
+      }
+      case Kind::Type: return type_setattr(t, as_type(obj), name, v);
+      case Kind::Module: return dict_store_attr(t, static_cast<ModuleObject*>(obj.o)->dict, obj, name, v);
+      case Kind::Function: {
+        auto* f = static_cast<FunctionObject*>(obj.o);
+        InternedNames& n = t.names();
+        if (name == n.__doc__) { decref<P>(std::exchange(f->doc, v.is_null() ? Value::none() : share<P>(v))); return 0; }
+        if ((name == n.__name__ || name == n.__qualname__) && is_str(v)) {
+          StrObject*& slot = name == n.__name__ ? f->name : f->qualname;
+          incref<P>(v);
+          decref<P>(Value::object(std::exchange(slot, as_str(v))));
+          return 0;
+        }
+        if (!f->dict) f->dict = as_dict(new_dict(t));
+        return dict_store_attr(t, f->dict, obj, name, v);
+      }
+      default: break;
+    }
+  }
+  if (type_lookup<P>(type_of(t, obj), name).is_null()) {
+    attribute_error(t, obj, name);
+  } else {
+    raisef(t, t.types().AttributeError, "'", type_name(t, obj), "' object attribute '", name->view(), "' is read-only");
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------- construction
+
+template <LockPolicy P>
+Value alloc_instance(Thread<P>& t, TypeObject* type) {
+  if (type->instance_kind == Kind::Exception) {
+    Value e = new_exception(t, type, Value());
+    return e;
+  }
+  auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance);
+  incref<P>(type);
+  inst->dict = as_dict(new_dict(t));
+  return Value::object(inst);
+}
+
+template <LockPolicy P>
+Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs, TupleObject* kwnames) {
+  size_t nkw = kwnames ? kwnames->size : 0;
+  // Built-in types construct through their native __new__ (list(), int("3"), ...).
+  if (type->builtin && !type->is_exception) {
+    if (type == t.types().type) {
+      if (nargs == 1 && nkw == 0) {
+        TypeObject* tp = type_of(t, args[0]);
+        incref<P>(tp);
+        return Value::object(tp);
+      }
+      return raise(t, t.types().NotImplementedError, "type() with three arguments is not supported");
+    }
+    Value nw = dict_get_str<P>(type->dict, t.names().__new__);
+    if (nw.is_null())
+      return raisef(t, t.types().TypeError, "cannot create '", type->name->view(), "' instances");
+    std::vector<Value> full(nargs + nkw + 1);
+    full[0] = Value::object(type);
+    for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+    return call(t, nw, full.data(), nargs + 1, kwnames);
+  }
+  for (TypeObject* m : type->mro)
+    if (m->builtin && m != t.types().object && !m->is_exception)
+      return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
+                    "' is not supported yet");
+  std::vector<Value> full(nargs + nkw + 1);
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  Value obj;
+  Value nw = type_lookup<P>(type, t.names().__new__);
+  if (!nw.is_null() && !is_kind(nw, Kind::Native)) {
+    if (is_kind(nw, Kind::StaticMethod)) nw = static_cast<WrapperObject*>(nw.o)->func;
+    full[0] = Value::object(type);
+    obj = call(t, nw, full.data(), nargs + 1, kwnames);
+    if (obj.is_null()) return obj;
+    if (!isinstance(t, obj, type)) return obj;
+  } else {
+    obj = alloc_instance(t, type);
+    if (type->is_exception) {
+      auto* e = static_cast<ExceptionObject*>(obj.o);
+      decref<P>(Value::object(e->args));
+      e->args = as_tuple(new_tuple(t, args, nargs));
+    }
+  }
+  Ref<P> result(obj);
+  Value init = type_lookup<P>(type, t.names().__init__);
+  if (!init.is_null() && !is_kind(init, Kind::Native)) {
+    full[0] = obj;
+    Value r = call(t, init, full.data(), nargs + 1, kwnames);
+    if (r.is_null()) return r;
+    if (!r.is_none()) {
+      std::string tn(type_name(t, r));
+      decref<P>(r);
+      return raisef(t, t.types().TypeError, "__init__() should return None, not '", tn, "'");
+    }
+  } else if (!type->is_exception && (nargs || nkw) && (nw.is_null() || is_kind(nw, Kind::Native))) {
+    return raisef(t, t.types().TypeError, type->name->view(), "() takes no arguments");
+  } else if (type->is_exception && nkw) {
+    return raisef(t, t.types().TypeError, type->name->view(), "() takes no keyword arguments");
+  }
+  return result.release();
+}
+
+// class Name(Base): body   →   BUILD_CLASS(body_function, "Name", Base)
+template <LockPolicy P>
+Value build_class(Thread<P>& t, const Value& body, const Value& name, const Value* bases, size_t nbases) {
+  if (nbases > 1) return raise(t, t.types().NotImplementedError, "multiple inheritance is not supported yet");
+  TypeObject* base = t.types().object;
+  if (nbases == 1) {
+    if (!is_kind(bases[0], Kind::Type))
+      return raisef(t, t.types().TypeError, "bases must be types, not ", type_name(t, bases[0]));
+    base = as_type(bases[0]);
+    if (base == t.types().bool_ || base == t.types().none || base == t.types().function ||
+        base == t.types().generator || base == t.types().range || base == t.types().slice)
+      return raisef(t, t.types().TypeError, "type '", base->name->view(), "' is not an acceptable base type");
+  }
+  auto* fn = static_cast<FunctionObject*>(body.o);
+  Ref<P> nsv(new_dict(t));
+  DictObject* ns = as_dict(*nsv);
+  Value modname = dict_get_str<P>(fn->globals, t.names().__name__);
+  if (!modname.is_null()) dict_set(t, ns, Value::object(t.names().__module__), modname);
+  dict_set(t, ns, Value::object(t.names().__qualname__), Value::object(fn->code->qualname));
+  Value r = run_class_body(t, fn, ns);
+  if (r.is_null()) return r;
+  decref<P>(r);
+
+  auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
+  incref<P>(as_str(name));
+  type->name = as_str(name);
+  incref<P>(base);
+  type->base = base;
+  incref<P>(ns);
+  type->dict = ns;
+  type->instance_kind = base->instance_kind == Kind::Exception ? Kind::Exception : Kind::Instance;
+  type->is_exception = base->is_exception;
+  type->mro.push_back(type);
+  for (TypeObject* m : base->mro) type->mro.push_back(m);
+  if (is_str(modname)) {
+    incref<P>(modname);
+    type->module_name = as_str(modname);
+  }
+  Ref<P> result(Value::object(type));
+  incref<P>(type);
+  t.interp.user_classes.push_back(type);
+  // A class that defines __eq__ but not __hash__ is unhashable, as in Python.
+  if (!dict_get_str<P>(ns, t.names().__eq__).is_null() && dict_get_str<P>(ns, t.names().__hash__).is_null())
+    dict_set(t, ns, Value::object(t.names().__hash__), Value::none());
+  Value cell = dict_get_str<P>(ns, t.names().__classcell__);
+  if (is_kind(cell, Kind::Cell)) {
+    auto* c = static_cast<CellObject*>(cell.o);
+    decref<P>(std::exchange(c->contents, share<P>(*result)));
+    dict_del(t, ns, Value::object(t.names().__classcell__));
+  }
+  // __set_name__ on descriptors, then the base's __init_subclass__.
+  std::vector<std::pair<Value, Value>> named;
+  for (const HashEntry& e : ns->table.entries)
+    if (!e.key.is_null() && has_user_type(e.value)) named.push_back({share<P>(e.key), share<P>(e.value)});
+  bool ok = true;
+  for (auto& [k, v] : named) {
+    if (ok) {
+      bool found;
+      Value args[2] = {*result, k};
+      Value sr = call_dunder(t, v, t.names().__set_name__, args, 2, found);
+      if (found) {
+        if (sr.is_null()) ok = false;
+        else decref<P>(sr);
+      }
+    }
+    decref<P>(k);
+    decref<P>(v);
+  }
+  if (!ok) return Value();
+  Value isc = type_lookup<P>(base, t.names().__init_subclass__);
+  if (!isc.is_null() && !is_kind(isc, Kind::Native)) {
+    if (is_kind(isc, Kind::ClassMethod)) isc = static_cast<WrapperObject*>(isc.o)->func;
+    Value sr = call(t, isc, &*result, 1);
+    if (sr.is_null()) return sr;
+    decref<P>(sr);
+  }
+  return result.release();
+}
+
+// ---------------------------------------------------------------- natives
+
+template <LockPolicy P>
+Value object_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs < 1 || !is_kind(args[0], Kind::Type))
+    return raise(t, t.types().TypeError, "object.__new__(X): X is not a type object");
+  TypeObject* type = as_type(args[0]);
+  if (type == t.types().object) {
+    if (nargs > 1) return raise(t, t.types().TypeError, "object() takes no arguments");
+    auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance);
+    incref<P>(type);
+    inst->dict = as_dict(new_dict(t));
+    return Value::object(inst);
+  }
+  if (type->builtin && !type->is_exception)
+    return raisef(t, t.types().TypeError, "object.__new__(", type->name->view(), ") is not safe");
+  return alloc_instance(t, type);
+}
+
+template <LockPolicy P>
+Value object_init(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  return Value::none();
+}
+
+template <LockPolicy P>
+Value object_repr(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 1) return raise(t, t.types().TypeError, "__repr__ expects no arguments");
+  std::string out;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(args[0].o));
+  out += '<';
+  TypeObject* tp = type_of(t, args[0]);
+  if (tp->module_name && tp->module_name->view() != "builtins") {
+    out += tp->module_name->view();
+    out += '.';
+  }
+  out += tp->name->view();
+  out += " object at ";
+  out += buf;
+  out += '>';
+  return new_str(t, out);
+}
+
+template <LockPolicy P>
+Value object_str(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 1) return raise(t, t.types().TypeError, "__str__ expects no arguments");
+  return repr(t, args[0]);
+}
+
+template <LockPolicy P>
+Value object_eq(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 2) return raise(t, t.types().TypeError, "expected 1 argument");
+  if (args[0].identical(args[1])) return Value::boolean(true);
+  return share<P>(t.interp.not_implemented);
+}
+
+template <LockPolicy P>
+Value object_ne(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 2) return raise(t, t.types().TypeError, "expected 1 argument");
+  int r = equal(t, args[0], args[1]);
+  if (r < 0) return Value();
+  return Value::boolean(!r);
+}
+
+template <LockPolicy P>
+Value object_hash(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  return Value::integer(hash_pointer(args[0].o));
+}
+
+template <LockPolicy P>
+Value object_setattr(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 3 || !is_str(args[1])) return raise(t, t.types().TypeError, "__setattr__ expects a name and a value");
+  StrObject* name = intern(t.interp, as_str(args[1])->view());
+  int r = has_user_type(args[0]) ? instance_setattr(t, args[0], name, args[2]) : setattr(t, args[0], name, args[2]);
+  return r < 0 ? Value() : Value::none();
+}
+
+template <LockPolicy P>
+Value object_getattribute(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 2 || !is_str(args[1])) return raise(t, t.types().TypeError, "__getattribute__ expects a name");
+  StrObject* name = intern(t.interp, as_str(args[1])->view());
+  return getattr(t, args[0], name);
+}
+
+template <LockPolicy P>
+Value exception_init(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs < 1 || !is_kind(args[0], Kind::Exception))
+    return raise(t, t.types().TypeError, "descriptor '__init__' requires a 'BaseException' object");
+  auto* e = static_cast<ExceptionObject*>(args[0].o);
+  Value tup = new_tuple(t, args + 1, nargs - 1);
+  decref<P>(Value::object(std::exchange(e->args, as_tuple(tup))));
+  return Value::none();
+}
+
+template <LockPolicy P>
+Value exception_with_traceback(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  return share<P>(args[0]);
+}
+
+template <LockPolicy P>
+Value wrapper_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw, Kind kind, TypeObject* type) {
+  if (nargs != 2) return raisef(t, t.types().TypeError, type->name->view(), " expected 1 argument, got ", nargs - 1);
+  auto* w = alloc_object<P, WrapperObject>(type, kind);
+  w->func = share<P>(args[1]);
+  return Value::object(w);
+}
+
+template <LockPolicy P>
+Value staticmethod_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  return wrapper_new(t, args, nargs, kw, Kind::StaticMethod, t.types().staticmethod);
+}
+
+template <LockPolicy P>
+Value classmethod_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  return wrapper_new(t, args, nargs, kw, Kind::ClassMethod, t.types().classmethod);
+}
+
+template <LockPolicy P>
+Value make_property(Thread<P>& t, Value fget, Value fset, Value fdel, Value doc) {
+  auto* p = alloc_object<P, PropertyObject>(t.types().property, Kind::Property);
+  p->fget = fget.is_null() ? Value::none() : share<P>(fget);
+  p->fset = fset.is_null() ? Value::none() : share<P>(fset);
+  p->fdel = fdel.is_null() ? Value::none() : share<P>(fdel);
+  p->doc = doc.is_null() ? Value::none() : share<P>(doc);
+  return Value::object(p);
+}
+
+template <LockPolicy P>
+Value property_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  Value a[5];
+  if (!bind_args(t, "property", args, nargs, kw, {"type", "fget", "fset", "fdel", "doc"}, 1, a)) return Value();
+  return make_property(t, a[1], a[2], a[3], a[4]);
+}
+
+template <LockPolicy P>
+Value property_with(Thread<P>& t, const Value* args, size_t nargs, int which) {
+  if (nargs != 2 || !is_kind(args[0], Kind::Property)) return raise(t, t.types().TypeError, "expected 1 argument");
+  auto* p = static_cast<PropertyObject*>(args[0].o);
+  return make_property(t, which == 0 ? args[1] : p->fget, which == 1 ? args[1] : p->fset,
+                       which == 2 ? args[1] : p->fdel, p->doc);
+}
+
+template <LockPolicy P>
+Value property_getter(Thread<P>& t, const Value* args, size_t nargs, TupleObject*) { return property_with(t, args, nargs, 0); }
+template <LockPolicy P>
+Value property_setter(Thread<P>& t, const Value* args, size_t nargs, TupleObject*) { return property_with(t, args, nargs, 1); }
+template <LockPolicy P>
+Value property_deleter(Thread<P>& t, const Value* args, size_t nargs, TupleObject*) { return property_with(t, args, nargs, 2); }
+
+// super(type, obj) — the compiler turns zero-argument super() into
+// super(__class__, first_argument).
+template <LockPolicy P>
+Value super_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs == 1) return raise(t, t.types().RuntimeError, "super(): no arguments");
+  if (nargs != 3) return raise(t, t.types().TypeError, "super() takes 2 arguments in lockvm");
+  if (!is_kind(args[1], Kind::Type)) return raise(t, t.types().TypeError, "super() argument 1 must be a type");
+  TypeObject* start = as_type(args[1]);
+  TypeObject* self_type = is_kind(args[2], Kind::Type) && is_subtype<P>(as_type(args[2]), start) ? as_type(args[2])
+                                                                                              : type_of(t, args[2]);
+  if (!is_subtype<P>(self_type, start))
+    return raise(t, t.types().TypeError, "super(type, obj): obj must be an instance or subtype of type");
+  auto* s = alloc_object<P, SuperObject>(t.types().super, Kind::Super);
+  incref<P>(start);
+  s->start = start;
+  s->self = share<P>(args[2]);
+  incref<P>(self_type);
+  s->self_type = self_type;
+  return Value::object(s);
+}
+
+template <LockPolicy P>
+void register_class_natives(Thread<P>& t) {
+  BuiltinTypes& ty = t.types();
+  add_method(t, ty.object, "__new__", object_new<P>);
+  add_method(t, ty.object, "__init__", object_init<P>);
+  add_method(t, ty.object, "__repr__", object_repr<P>);
+  add_method(t, ty.object, "__str__", object_str<P>);
+  add_method(t, ty.object, "__eq__", object_eq<P>);
+  add_method(t, ty.object, "__ne__", object_ne<P>);
+  add_method(t, ty.object, "__hash__", object_hash<P>);
+  add_method(t, ty.object, "__setattr__", object_setattr<P>);
+  add_method(t, ty.object, "__getattribute__", object_getattribute<P>);
+  add_method(t, ty.BaseException, "__init__", exception_init<P>);
+  add_method(t, ty.BaseException, "with_traceback", exception_with_traceback<P>);
+  add_method(t, ty.staticmethod, "__new__", staticmethod_new<P>);
+  add_method(t, ty.classmethod, "__new__", classmethod_new<P>);
+  add_method(t, ty.property, "__new__", property_new<P>);
+  add_method(t, ty.property, "getter", property_getter<P>);
+  add_method(t, ty.property, "setter", property_setter<P>);
+  add_method(t, ty.property, "deleter", property_deleter<P>);
+  add_method(t, ty.super, "__new__", super_new<P>);
+}
+
+}  // namespace lockvm::rt

@@ -1,0 +1,256 @@
+// The insertion-ordered hash table behind dict, set and frozenset, after
+// CPython's compact dict (Objects/dictobject.c): a dense `entries` array in
+// insertion order and a sparse open-addressing `index` of positions into it,
+// probed with the same perturbation scheme so every bit of the hash is used.
+//
+// Callers hold the container's object lock (under the per-object-lock
+// policies) around each operation. Equality of keys can run user code
+// (__eq__), which may mutate the table; like CPython, we re-check that the
+// entry is still there after such a call.
+#pragma once
+
+#include "runtime/core.hpp"
+
+namespace lockvm::rt {
+
+namespace ht {
+
+constexpr int32_t kEmpty = -1;
+constexpr int32_t kDeleted = -2;
+
+inline bool str_eq(StrObject* a, StrObject* b) {
+  return a == b || (a->size == b->size && (a->hash == -1 || b->hash == -1 || a->hash == b->hash) &&
+                    std::memcmp(a->data, b->data, a->size) == 0);
+}
+
+// Finds `key`. Returns 1 and sets `pos` (entry position) when present, 0 when
+// absent (then `slot` is where an insert goes), -1 on error.
+template <LockPolicy P>
+int find(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, int64_t& pos, size_t& slot) {
+  pos = -1;
+  slot = 0;
+  if (tab.index.empty()) return 0;
+  size_t mask = tab.index.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  bool have_free = false;
+  for (;;) {
+    int32_t ix = tab.index[i];
+    if (ix == kEmpty) {
+      if (!have_free) slot = i;
+      return 0;
+    }
+    if (ix == kDeleted) {
+      if (!have_free) { slot = i; have_free = true; }
+    } else {
+      HashEntry& e = tab.entries[ix];
+      if (e.key.identical(key)) { pos = ix; return 1; }
+      if (e.hash == hash) {
+        if (is_str(key) && is_str(e.key)) {
+          if (str_eq(as_str(key), as_str(e.key))) { pos = ix; return 1; }
+        } else if (key.tag != Tag::Obj && e.key.tag != Tag::Obj) {
+          // Unboxed numbers of equal hash: compare numerically (1 == 1.0 == True).
+          int r = equal(t, key, e.key);
+          if (r) { pos = ix; return 1; }
+        } else {
+          Value stored = share<P>(e.key);
+          size_t before = tab.entries.size();
+          int r = equal(t, key, stored);
+          decref<P>(stored);
+          if (r < 0) return -1;
+          if (tab.entries.size() != before || tab.index.size() != mask + 1)
+            return raise(t, t.types().RuntimeError, "dictionary changed size during iteration"), -1;
+          if (r) { pos = ix; return 1; }
+        }
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+// Rebuilds the index for at least `min_used` live entries, dropping deleted
+// entries from `entries` (which keeps positions dense and ordered).
+inline void rebuild(HashTable& tab, size_t min_used) {
+  size_t want = 8;
+  while (want * 2 < (min_used + 1) * 3) want <<= 1;
+  if (tab.entries.size() != tab.used) {
+    size_t w = 0;
+    for (size_t r = 0; r < tab.entries.size(); ++r)
+      if (!tab.entries[r].key.is_null()) tab.entries[w++] = tab.entries[r];
+    tab.entries.resize(w);
+  }
+  tab.index.assign(want, kEmpty);
+  size_t mask = want - 1;
+  for (size_t p = 0; p < tab.entries.size(); ++p) {
+    uint64_t h = static_cast<uint64_t>(tab.entries[p].hash);
+    uint64_t perturb = h;
+    size_t i = h & mask;
+    while (tab.index[i] != kEmpty) {
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    tab.index[i] = static_cast<int32_t>(p);
+  }
+}
+
+// Inserts or replaces. Steals nothing: increfs key and value as needed.
+template <LockPolicy P>
+int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const Value& value) {
+  int64_t pos;
+  size_t slot;
+  int r = find(t, tab, key, hash, pos, slot);
+  if (r < 0) return -1;
+  if (r == 1) {
+    Value old = tab.entries[pos].value;
+    tab.entries[pos].value = share<P>(value);
+    decref<P>(old);
+    return 0;
+  }
+  // Grow when entries (live + deleted) would pass 2/3 of the index.
+  if ((tab.entries.size() + 1) * 3 > tab.index.size() * 2) {
+    rebuild(tab, tab.used + 1);
+    r = find(t, tab, key, hash, pos, slot);
+    if (r < 0) return -1;
+  }
+  tab.index[slot] = static_cast<int32_t>(tab.entries.size());
+  tab.entries.push_back(HashEntry{share<P>(key), share<P>(value), hash});
+  ++tab.used;
+  ++tab.key_version;
+  return 0;
+}
+
+// Removes entry `pos`; the caller owns the returned key and value references.
+inline HashEntry take(HashTable& tab, int64_t pos) {
+  HashEntry e = tab.entries[pos];
+  tab.entries[pos].key = Value();
+  tab.entries[pos].value = Value();
+  size_t mask = tab.index.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(e.hash);
+  size_t i = static_cast<size_t>(e.hash) & mask;
+  while (tab.index[i] != pos) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  tab.index[i] = kDeleted;
+  --tab.used;
+  ++tab.key_version;
+  // Trailing deleted entries can simply go: keeps popitem() O(1) amortized.
+  while (!tab.entries.empty() && tab.entries.back().key.is_null() &&
+         tab.entries.size() > tab.used) {
+    // Only safe when no index slot points at it: it is deleted, so none does.
+    tab.entries.pop_back();
+  }
+  return e;
+}
+
+template <LockPolicy P>
+void clear(HashTable& tab) {
+  std::vector<HashEntry> old;
+  old.swap(tab.entries);
+  tab.index.clear();
+  tab.used = 0;
+  ++tab.key_version;
+  for (HashEntry& e : old) {
+    decref<P>(e.key);
+    decref<P>(e.value);
+  }
+}
+
+}  // namespace ht
+
+template <LockPolicy P>
+Value dict_get(Thread<P>& t, DictObject* d, const Value& key) {
+  int64_t h;
+  if (!hash(t, key, h)) return Value();
+  int64_t pos;
+  size_t slot;
+  ObjectGuard<P> g(d);
+  if (ht::find(t, d->table, key, h, pos, slot) != 1) return Value();
+  return d->table.entries[pos].value;
+}
+
+template <LockPolicy P>
+Value dict_get_str(DictObject* d, StrObject* key) {
+  HashTable& tab = d->table;
+  if (tab.index.empty()) return Value();
+  int64_t h = key->hash;  // interned keys have their hash computed at interning
+  size_t mask = tab.index.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(h);
+  size_t i = static_cast<size_t>(h) & mask;
+  for (;;) {
+    int32_t ix = tab.index[i];
+    if (ix == ht::kEmpty) return Value();
+    if (ix >= 0) {
+      HashEntry& e = tab.entries[ix];
+      if (e.key.tag == Tag::Obj && (e.key.o == key || (e.hash == h && is_str(e.key) &&
+                                                       ht::str_eq(as_str(e.key), key))))
+        return e.value;
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+template <LockPolicy P>
+int dict_set(Thread<P>& t, DictObject* d, const Value& key, const Value& v) {
+  int64_t h;
+  if (!hash(t, key, h)) return -1;
+  ObjectGuard<P> g(d);
+  return ht::insert(t, d->table, key, h, v);
+}
+
+template <LockPolicy P>
+int dict_del(Thread<P>& t, DictObject* d, const Value& key) {
+  int64_t h;
+  if (!hash(t, key, h)) return -1;
+  int64_t pos;
+  size_t slot;
+  HashEntry e;
+  {
+    ObjectGuard<P> g(d);
+    int r = ht::find(t, d->table, key, h, pos, slot);
+    if (r <= 0) return r;
+    e = ht::take(d->table, pos);
+  }
+  decref<P>(e.key);
+  decref<P>(e.value);
+  return 1;
+}
+
+template <LockPolicy P>
+int set_add(Thread<P>& t, SetObject* s, const Value& key) {
+  int64_t h;
+  if (!hash(t, key, h)) return -1;
+  ObjectGuard<P> g(s);
+  return ht::insert(t, s->table, key, h, Value());
+}
+
+template <LockPolicy P>
+int set_contains(Thread<P>& t, SetObject* s, const Value& key) {
+  int64_t h;
+  if (!hash(t, key, h)) return -1;
+  int64_t pos;
+  size_t slot;
+  ObjectGuard<P> g(s);
+  return ht::find(t, s->table, key, h, pos, slot);
+}
+
+template <LockPolicy P>
+int set_discard(Thread<P>& t, SetObject* s, const Value& key) {
+  int64_t h;
+  if (!hash(t, key, h)) return -1;
+  int64_t pos;
+  size_t slot;
+  HashEntry e;
+  {
+    ObjectGuard<P> g(s);
+    int r = ht::find(t, s->table, key, h, pos, slot);
+    if (r <= 0) return r;
+    e = ht::take(s->table, pos);
+  }
+  decref<P>(e.key);
+  return 1;
+}
+
+}  // namespace lockvm::rt

@@ -1,0 +1,7 @@
+// The GlobalLock instantiation of the whole runtime (see instantiate_nolock.cpp).
+#include "policies/global_lock.hpp"
+#include "runtime/session_impl.hpp"
+
+namespace lockvm {
+template std::unique_ptr<Session> make_session<GlobalLock>(const SessionOptions&);
+}

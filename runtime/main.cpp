@@ -1,0 +1,181 @@
+// The `lockvm` command: run a script, a -c string, or the REPL, under the
+// locking policy chosen with --policy.
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "runtime/repl.hpp"
+#include "runtime/session.hpp"
+
+namespace {
+
+constexpr const char* kVersion = "lockvm 0.1.0 (Python 3.11 subset)";
+
+constexpr const char* kUsage =
+    "usage: lockvm [options] [-c cmd | script.py | -] [args...]\n"
+    "Options:\n"
+    "  --policy=NAME     locking policy: nolock (default), gil, objlocks, brc\n"
+    "  --list-policies   print the policies built into this binary\n"
+    "  --check-leaks     after exit, fail (status 70) if any object was leaked\n"
+    "  -c cmd            run cmd as the program\n"
+    "  --version, -V     print the version\n"
+    "  --help, -h        this message\n"
+    "With no script, an interactive prompt (REPL) starts.\n";
+
+std::atomic<lockvm::Session*> g_session{nullptr};
+
+void on_sigint(int) {
+  if (lockvm::Session* s = g_session.load()) s->interrupt();
+}
+
+void write_stdout(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void write_stderr(std::string_view s) {
+  std::fflush(stdout);  // keep stdout and stderr in program order
+  std::fwrite(s.data(), 1, s.size(), stderr);
+  std::fflush(stderr);
+}
+
+struct Args {
+  std::string policy = "nolock";
+  bool check_leaks = false;
+  bool has_code = false;
+  std::string code;
+  std::string script;
+  std::vector<std::string> argv;
+};
+
+struct Job {
+  Args args;
+  int status = 0;
+};
+
+int run(const Args& a) {
+  lockvm::SessionOptions opts;
+  opts.write_out = write_stdout;
+  opts.write_err = write_stderr;
+  opts.argv = a.argv;
+  long long baseline = lockvm::live_object_count();
+  int status;
+  {
+    std::string source, filename;
+    bool repl = !a.has_code && a.script.empty();
+    if (a.has_code) {
+      source = a.code;
+      filename = "<string>";
+      opts.module_path.push_back(".");
+    } else if (!repl) {
+      if (a.script == "-") {
+        std::stringstream ss;
+        ss << std::cin.rdbuf();
+        source = ss.str();
+        filename = "<stdin>";
+        opts.module_path.push_back(".");
+      } else {
+        std::ifstream in(a.script, std::ios::binary);
+        if (!in) {
+          std::fprintf(stderr, "lockvm: can't open file '%s': [Errno 2] No such file or directory\n", a.script.c_str());
+          return 2;
+        }
+        std::stringstream ss;
+        ss << in.rdbuf();
+        source = ss.str();
+        filename = a.script;
+        size_t slash = a.script.rfind('/');
+        opts.module_path.push_back(slash == std::string::npos ? "." : a.script.substr(0, slash));
+      }
+    } else {
+      opts.module_path.push_back(".");
+    }
+    auto session = lockvm::make_session_by_name(a.policy, opts);
+    if (!session) {
+      std::fprintf(stderr, "lockvm: unknown policy '%s' (try --list-policies)\n", a.policy.c_str());
+      return 2;
+    }
+    g_session = session.get();
+    if (repl) status = lockvm::run_repl(*session);
+    else status = session->run_main(source, filename);
+    g_session = nullptr;
+    std::fflush(stdout);
+    session->shutdown();
+  }
+  if (a.check_leaks) {
+    long long leaked = lockvm::live_object_count() - baseline;
+    if (leaked != 0) {
+      std::fprintf(stderr, "lockvm: %lld objects leaked\n", leaked);
+      return 70;
+    }
+  }
+  return status;
+}
+
+void* run_thread(void* p) {
+  auto* job = static_cast<Job*>(p);
+  job->status = run(job->args);
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.rfind("--policy=", 0) == 0) a.policy = s.substr(9);
+    else if (s == "--policy" && i + 1 < argc) a.policy = argv[++i];
+    else if (s == "--check-leaks") a.check_leaks = true;
+    else if (s == "--version" || s == "-V") { std::puts(kVersion); return 0; }
+    else if (s == "--help" || s == "-h") { std::fputs(kUsage, stdout); return 0; }
+    else if (s == "--list-policies") {
+      for (const auto& n : lockvm::policy_names()) std::puts(n.c_str());
+      return 0;
+    } else if (s == "-c") {
+      if (i + 1 >= argc) { std::fputs("Argument expected for the -c option\n", stderr); return 2; }
+      a.has_code = true;
+      a.code = argv[++i];
+      a.argv.push_back("-c");
+      ++i;
+      break;
+    } else if (s == "-" || s[0] != '-') {
+      a.script = s;
+      a.argv.push_back(s);
+      ++i;
+      break;
+    } else {
+      std::fprintf(stderr, "lockvm: unknown option %s\n%s", s.c_str(), kUsage);
+      return 2;
+    }
+  }
+  for (; i < argc; ++i) a.argv.push_back(argv[i]);
+  if (a.argv.empty()) a.argv.push_back("");
+
+  struct sigaction sa {};
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+
+  // Run on a thread with a large stack: Python recursion does not use the C++
+  // stack, but callbacks from C++ into Python (sorted keys, __eq__, repr of
+  // nested containers) do, and their depth is bounded by the recursion limit.
+  Job job{a};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 512u << 20);
+  pthread_t th;
+  if (pthread_create(&th, &attr, run_thread, &job) != 0) {
+    job.status = run(a);
+  } else {
+    pthread_join(th, nullptr);
+  }
+  pthread_attr_destroy(&attr);
+  std::fflush(stdout);
+  return job.status;
+}

@@ -1,0 +1,393 @@
+// int and float arithmetic. Ints live unboxed as int64 and overflow into
+// Boost.Multiprecision's cpp_int; results are normalized back to int64
+// whenever they fit, so the fast path (two unboxed ints, no overflow) is a
+// couple of instructions and the slow path is still exact.
+#pragma once
+
+#include <cmath>
+#include <limits>
+
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+#include "runtime/alloc.hpp"
+#include "runtime/core.hpp"
+#include "runtime/errors.hpp"
+
+namespace lockvm::rt {
+
+inline int64_t as_int_like(const Value& v) { return v.tag == Tag::Bool ? (v.b ? 1 : 0) : v.i; }
+inline bool is_small_int(const Value& v) { return v.tag == Tag::Int || v.tag == Tag::Bool; }
+inline bool is_number(const Value& v) {
+  return v.tag == Tag::Int || v.tag == Tag::Bool || v.tag == Tag::Float || is_kind(v, Kind::BigInt);
+}
+
+inline int64_t floor_div(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+inline int64_t floor_mod(int64_t a, int64_t b) {
+  int64_t m = a % b;
+  if (m != 0 && ((m < 0) != (b < 0))) m += b;
+  return m;
+}
+
+inline double float_floor_mod(double a, double b) {
+  double m = std::fmod(a, b);
+  if (m != 0) {
+    if ((b < 0) != (m < 0)) m += b;
+  } else {
+    m = std::copysign(0.0, b);
+  }
+  return m;
+}
+
+inline double float_floor_div(double a, double b) {
+  double m = std::fmod(a, b);
+  double div = (a - m) / b;
+  if (m != 0 && ((b < 0) != (m < 0))) div -= 1.0;
+  double fl;
+  if (div != 0) {
+    fl = std::floor(div);
+    if (div - fl > 0.5) fl += 1.0;
+  } else {
+    fl = std::copysign(0.0, a / b);
+  }
+  return fl;
+}
+
+template <LockPolicy P>
+bool bigint_to_double(Thread<P>& t, const BigInt& b, double& out) {
+  out = b.convert_to<double>();
+  if (std::isinf(out)) {
+    raise(t, t.types().OverflowError, "int too large to convert to float");
+    return false;
+  }
+  return true;
+}
+
+template <LockPolicy P>
+bool to_double(Thread<P>& t, const Value& v, double& out) {
+  switch (v.tag) {
+    case Tag::Float: out = v.f; return true;
+    case Tag::Int: out = static_cast<double>(v.i); return true;
+    case Tag::Bool: out = v.b ? 1.0 : 0.0; return true;
+    default:
+      if (is_kind(v, Kind::BigInt)) return bigint_to_double(t, as_bigint(v)->value, out);
+      raisef(t, t.types().TypeError, "must be real number, not ", type_name(t, v));
+      return false;
+  }
+}
+
+template <LockPolicy P>
+bool to_int64(Thread<P>& t, const Value& v, int64_t& out) {
+  if (is_small_int(v)) { out = as_int_like(v); return true; }
+  if (is_kind(v, Kind::BigInt)) {
+    raise(t, t.types().OverflowError, "Python int too large to convert to C int64");
+    return false;
+  }
+  // Objects with __index__ are accepted where an integer is needed.
+  if (v.tag == Tag::Obj && v.o->kind == Kind::Instance) {
+    Value m = type_lookup<P>(v.o->type, t.names().__index__);
+    if (!m.is_null()) {
+      Value r = call(t, m, &v, 1);
+      if (r.is_null()) return false;
+      bool ok = is_small_int(r);
+      if (ok) out = as_int_like(r);
+      decref<P>(r);
+      if (ok) return true;
+    }
+  }
+  raisef(t, t.types().TypeError, "'", type_name(t, v), "' object cannot be interpreted as an integer");
+  return false;
+}
+
+// Arithmetic on two integers (either may be big). op: ast::BinOpKind.
+template <LockPolicy P>
+Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
+  enum { Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd };
+  if (is_small_int(a) && is_small_int(b)) {
+    int64_t x = as_int_like(a), y = as_int_like(b), r;
+    switch (op) {
+      case Add: if (!__builtin_add_overflow(x, y, &r)) return Value::integer(r); break;
+      case Sub: if (!__builtin_sub_overflow(x, y, &r)) return Value::integer(r); break;
+      case Mult: if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r); break;
+      case Div:
+        if (y == 0) return raise(t, t.types().ZeroDivisionError, "division by zero");
+        if (std::abs(x) < (1LL << 53) && std::abs(y) < (1LL << 53))
+          return Value::number(static_cast<double>(x) / static_cast<double>(y));
+        break;
+      case FloorDiv:
+        if (y == 0) return raise(t, t.types().ZeroDivisionError, "integer division or modulo by zero");
+        if (!(x == std::numeric_limits<int64_t>::min() && y == -1)) return Value::integer(floor_div(x, y));
+        break;
+      case Mod:
+        if (y == 0) return raise(t, t.types().ZeroDivisionError, "integer modulo by zero");
+        if (y == -1) return Value::integer(0);
+        return Value::integer(floor_mod(x, y));
+      case Pow:
+        if (y < 0) {
+          if (x == 0) return raise(t, t.types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+          return Value::number(std::pow(static_cast<double>(x), static_cast<double>(y)));
+        } else {
+          int64_t result = 1, base = x, e = y;
+          bool overflow = false;
+          while (e > 0) {
+            if (e & 1) overflow |= __builtin_mul_overflow(result, base, &result);
+            e >>= 1;
+            if (e > 0) overflow |= __builtin_mul_overflow(base, base, &base);
+            if (overflow) break;
+          }
+          if (!overflow) return Value::integer(result);
+        }
+        break;
+      case LShift:
+        if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
+        if (x == 0) return Value::integer(0);
+        if (y < 63) {
+          int64_t shifted = static_cast<int64_t>(static_cast<uint64_t>(x) << y);
+          if ((shifted >> y) == x) return Value::integer(shifted);
+        }
+        break;
+      case RShift:
+        if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
+        return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
+      case BitOr: return Value::integer(x | y);
+      case BitXor: return Value::integer(x ^ y);
+      case BitAnd: return Value::integer(x & y);
+      default: return Value::null();
+    }
+  }
+  // Slow path: exact arithmetic on big integers.
+  BigInt x = to_bigint(a), y = to_bigint(b);
+  switch (op) {
+    case Add: return new_bigint(t, x + y);
+    case Sub: return new_bigint(t, x - y);
+    case Mult: return new_bigint(t, x * y);
+    case Div: {
+      if (y == 0) return raise(t, t.types().ZeroDivisionError, "division by zero");
+      // Correctly rounded enough for the magnitudes scripts use.
+      using boost::multiprecision::cpp_bin_float_100;
+      cpp_bin_float_100 q = cpp_bin_float_100(x) / cpp_bin_float_100(y);
+      double d = q.convert_to<double>();
+      if (std::isinf(d)) return raise(t, t.types().OverflowError, "integer division result too large for a float");
+      return Value::number(d);
+    }
+    case FloorDiv:
+    case Mod: {
+      if (y == 0)
+        return raise(t, t.types().ZeroDivisionError,
+                     op == Mod ? "integer modulo by zero" : "integer division or modulo by zero");
+      BigInt q = x / y, r = x % y;  // truncating
+      if (r != 0 && ((r < 0) != (y < 0))) { q -= 1; r += y; }
+      return new_bigint(t, op == Mod ? r : q);
+    }
+    case Pow: {
+      if (y < 0) {
+        double fx, fy;
+        if (!bigint_to_double(t, x, fx) || !bigint_to_double(t, y, fy)) return Value();
+        return Value::number(std::pow(fx, fy));
+      }
+      if (y > 100000000) return raise(t, t.types().OverflowError, "exponent too large");
+      return new_bigint(t, boost::multiprecision::pow(x, static_cast<unsigned>(y)));
+    }
+    case LShift:
+      if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
+      if (y > 100000000) return raise(t, t.types().OverflowError, "too many digits in integer");
+      return new_bigint(t, x << static_cast<unsigned>(y));
+    case RShift: {
+      if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
+      if (y > 100000000) return Value::integer(x < 0 ? -1 : 0);
+      // cpp_int shifts negative numbers toward zero; Python floors.
+      BigInt r = x >> static_cast<unsigned>(y);
+      if (x < 0 && (r << static_cast<unsigned>(y)) != x) r -= 1;
+      return new_bigint(t, r);
+    }
+    case BitOr: return new_bigint(t, x | y);
+    case BitXor: return new_bigint(t, x ^ y);
+    case BitAnd: return new_bigint(t, x & y);
+    default: return Value::null();
+  }
+}
+
+template <LockPolicy P>
+Value float_binop(Thread<P>& t, int op, double x, double y) {
+  enum { Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow };
+  switch (op) {
+    case Add: return Value::number(x + y);
+    case Sub: return Value::number(x - y);
+    case Mult: return Value::number(x * y);
+    case Div:
+      if (y == 0) return raise(t, t.types().ZeroDivisionError, "float division by zero");
+      return Value::number(x / y);
+    case FloorDiv:
+      if (y == 0) return raise(t, t.types().ZeroDivisionError, "float floor division by zero");
+      return Value::number(float_floor_div(x, y));
+    case Mod:
+      if (y == 0) return raise(t, t.types().ZeroDivisionError, "float modulo");
+      return Value::number(float_floor_mod(x, y));
+    case Pow: {
+      if (x == 0 && y < 0) return raise(t, t.types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+      if (x < 0 && y != std::floor(y) && std::isfinite(y))
+        return raise(t, t.types().NotImplementedError, "complex numbers are not supported (negative number raised to a fractional power)");
+      double r = std::pow(x, y);
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+        return raise(t, t.types().OverflowError, "(34, 'Numerical result out of range')");
+      return Value::number(r);
+    }
+    default: return Value::null();
+  }
+}
+
+// Arithmetic when both operands are numbers; Null *without* an exception
+// means "not a numeric operation" (e.g. float | float) and the caller reports
+// the TypeError.
+template <LockPolicy P>
+Value number_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
+  if (a.tag == Tag::Float || b.tag == Tag::Float) {
+    if (op >= 8) return Value::null();  // shifts and bit operations
+    if (op == 3) return Value::null();  // @
+    double x, y;
+    if (!to_double(t, a, x) || !to_double(t, b, y)) return Value();
+    return float_binop(t, op, x, y);
+  }
+  if (op == 3) return Value::null();
+  return int_binop(t, op, a, b);
+}
+
+// Compares two numbers exactly (ints against floats too, as Python does).
+// Returns -1, 0, 1, or 2 for unordered (a NaN is involved).
+inline int number_cmp(const Value& a, const Value& b) {
+  if (is_small_int(a) && is_small_int(b)) {
+    int64_t x = as_int_like(a), y = as_int_like(b);
+    return (x > y) - (x < y);
+  }
+  if (a.tag == Tag::Float && b.tag == Tag::Float) {
+    if (std::isnan(a.f) || std::isnan(b.f)) return 2;
+    return (a.f > b.f) - (a.f < b.f);
+  }
+  if (a.tag == Tag::Float || b.tag == Tag::Float) {
+    double f = a.tag == Tag::Float ? a.f : b.f;
+    const Value& iv = a.tag == Tag::Float ? b : a;
+    int sign = a.tag == Tag::Float ? 1 : -1;  // result is cmp(f, int) * sign
+    if (std::isnan(f)) return 2;
+    if (std::isinf(f)) return (f > 0 ? 1 : -1) * sign;
+    // Compare exactly: split f into integer part and fraction.
+    double fl = std::floor(f);
+    BigInt fi(fl);
+    BigInt ii = to_bigint(iv);
+    int c;
+    if (fi != ii) c = fi > ii ? 1 : -1;
+    else c = (f > fl) ? 1 : 0;
+    return c * sign;
+  }
+  BigInt x = to_bigint(a), y = to_bigint(b);
+  return (x > y) - (x < y);
+}
+
+// Python's numeric hash: equal numbers hash equal across int/float/bool
+// (modular arithmetic with the Mersenne prime 2**61-1, as CPython).
+inline int64_t hash_bigint(const BigInt& v) {
+  constexpr uint64_t kMod = (1ull << 61) - 1;
+  BigInt m = v % BigInt(kMod);
+  if (m < 0) m += kMod;
+  int64_t h = static_cast<int64_t>(m.convert_to<uint64_t>());
+  if (v < 0) h = -h;
+  return h == -1 ? -2 : h;
+}
+
+inline int64_t hash_int64(int64_t v) {
+  constexpr int64_t kMod = (1ll << 61) - 1;
+  if (v >= -kMod && v <= kMod) return v == -1 ? -2 : v;
+  return hash_bigint(BigInt(v));
+}
+
+inline int64_t hash_double(double d) {
+  constexpr uint64_t kMod = (1ull << 61) - 1;
+  if (std::isinf(d)) return d > 0 ? 314159 : -314159;
+  if (std::isnan(d)) return 0;
+  int e;
+  double m = std::frexp(d, &e);
+  int sign = 1;
+  if (m < 0) { sign = -1; m = -m; }
+  uint64_t x = 0;
+  while (m) {
+    x = ((x << 28) & kMod) | x >> (61 - 28);
+    m *= 268435456.0;  // 2**28
+    e -= 28;
+    uint64_t y = static_cast<uint64_t>(m);
+    m -= static_cast<double>(y);
+    x += y;
+    if (x >= kMod) x -= kMod;
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+  x = ((x << e) & kMod) | x >> (61 - e);
+  int64_t h = static_cast<int64_t>(x) * sign;
+  return h == -1 ? -2 : h;
+}
+
+template <LockPolicy P>
+Value parse_int(Thread<P>& t, std::string_view text, int base) {
+  std::string_view s = text;
+  while (!s.empty() && unicode::is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && unicode::is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  auto fail = [&]() {
+    std::string r = str_repr_text(text);
+    return raisef(t, t.types().ValueError, "invalid literal for int() with base ", base, ": ", r);
+  };
+  bool neg = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.size() >= 2 && s[0] == '0') {
+    char p = static_cast<char>(s[1] | 32);
+    int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+    if (pb && (base == 0 || base == pb)) {
+      base = pb;
+      s.remove_prefix(2);
+      if (!s.empty() && s[0] == '_') s.remove_prefix(1);
+    }
+  }
+  if (base == 0) {
+    base = 10;
+    if (s.size() > 1 && s[0] == '0') {
+      for (char c : s)
+        if (c != '0' && c != '_') return fail();
+    }
+  }
+  if (s.empty()) return fail();
+  BigInt acc = 0;
+  int64_t small = 0;
+  bool big = false;
+  char prev = '_';
+  for (char c : s) {
+    if (c == '_') {
+      if (prev == '_') return fail();
+      prev = c;
+      continue;
+    }
+    int d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if ((c | 32) >= 'a' && (c | 32) <= 'z') d = (c | 32) - 'a' + 10;
+    else return fail();
+    if (d >= base) return fail();
+    prev = c;
+    if (!big) {
+      int64_t n;
+      if (__builtin_mul_overflow(small, base, &n) || __builtin_add_overflow(n, d, &n)) {
+        big = true;
+        acc = small;
+      } else {
+        small = n;
+        continue;
+      }
+    }
+    acc = acc * base + d;
+  }
+  if (prev == '_') return fail();
+  if (!big) return Value::integer(neg ? -small : small);
+  return new_bigint(t, neg ? BigInt(-acc) : acc);
+}
+
+}  // namespace lockvm::rt

@@ -1,0 +1,135 @@
+// Indexing and slicing shared by str, list, tuple and range.
+#pragma once
+
+#include "runtime/alloc.hpp"
+#include "runtime/core.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/numbers.hpp"
+#include "runtime/strings.hpp"
+
+namespace lockvm::rt {
+
+// Normalizes a possibly negative index; false (with IndexError) when out of range.
+template <LockPolicy P>
+bool seq_index(Thread<P>& t, const Value& key, int64_t len, int64_t& out, const char* what) {
+  int64_t i;
+  if (!is_small_int(key)) {
+    if (is_kind(key, Kind::BigInt)) {
+      raisef(t, t.types().IndexError, "cannot fit 'int' into an index-sized integer");
+      return false;
+    }
+    if (!to_int64(t, key, i)) {
+      clear_exception(t);
+      raisef(t, t.types().TypeError, what, " indices must be integers or slices, not ", type_name(t, key));
+      return false;
+    }
+  } else {
+    i = as_int_like(key);
+  }
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) {
+    raisef(t, t.types().IndexError, what, " index out of range");
+    return false;
+  }
+  out = i;
+  return true;
+}
+
+// slice.indices(len): fills start/stop/step and the number of items, with
+// Python's clamping rules.
+template <LockPolicy P>
+bool slice_indices(Thread<P>& t, SliceObject* s, int64_t len, int64_t& start, int64_t& stop,
+                   int64_t& step, int64_t& count) {
+  auto get = [&](const Value& v, int64_t& out, int64_t dflt) -> bool {
+    if (v.is_none() || v.is_null()) { out = dflt; return true; }
+    if (is_kind(v, Kind::BigInt)) {
+      out = as_bigint(v)->value < 0 ? std::numeric_limits<int64_t>::min() / 2 : std::numeric_limits<int64_t>::max() / 2;
+      return true;
+    }
+    if (!to_int64(t, v, out)) {
+      clear_exception(t);
+      raise(t, t.types().TypeError, "slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    return true;
+  };
+  if (!get(s->step, step, 1)) return false;
+  if (step == 0) {
+    raise(t, t.types().ValueError, "slice step cannot be zero");
+    return false;
+  }
+  int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? len - 1 : len;
+  if (!get(s->start, start, step < 0 ? upper : lower)) return false;
+  if (!get(s->stop, stop, step < 0 ? lower : upper)) return false;
+  if (!s->start.is_none()) {
+    if (start < 0) { start += len; if (start < lower) start = lower; }
+    else if (start > upper) start = upper;
+  }
+  if (!s->stop.is_none()) {
+    if (stop < 0) { stop += len; if (stop < lower) stop = lower; }
+    else if (stop > upper) stop = upper;
+  }
+  if (step > 0) count = start < stop ? (stop - start - 1) / step + 1 : 0;
+  else count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+  return true;
+}
+
+template <LockPolicy P>
+Value str_getitem(Thread<P>& t, StrObject* s, const Value& key) {
+  int64_t len = static_cast<int64_t>(s->length);
+  if (is_kind(key, Kind::Slice)) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(t, static_cast<SliceObject*>(key.o), len, start, stop, step, n)) return Value();
+    if (step == 1) return str_substr(t, s, start, start + n);
+    std::string out;
+    if (s->ascii()) {
+      for (int64_t k = 0, i = start; k < n; ++k, i += step) out += s->data[i];
+    } else {
+      std::vector<size_t> offs;  // code point offsets
+      for (size_t i = 0; i < s->size;) { offs.push_back(i); unicode::decode(s->view(), i); }
+      offs.push_back(s->size);
+      for (int64_t k = 0, i = start; k < n; ++k, i += step)
+        out.append(s->data + offs[i], offs[i + 1] - offs[i]);
+    }
+    return new_str(t, out);
+  }
+  int64_t i;
+  if (!seq_index(t, key, len, i, "string")) return Value();
+  if (s->ascii()) return new_str(t, std::string_view(s->data + i, 1));
+  size_t a = unicode::offset_of(s->view(), i);
+  size_t b = a;
+  unicode::decode(s->view(), b);
+  return new_str(t, s->view().substr(a, b - a));
+}
+
+// Items [start, start+step*n) of an array of Values, as a new list or tuple.
+template <LockPolicy P>
+Value slice_values(Thread<P>& t, const Value* items, int64_t start, int64_t step, int64_t n, bool tuple) {
+  if (tuple) {
+    if (n == 0) return share<P>(t.interp.empty_tuple);
+    TupleObject* r = alloc_tuple(t, n);
+    for (int64_t k = 0; k < n; ++k) r->items[k] = share<P>(items[start + k * step]);
+    return Value::object(r);
+  }
+  Value l = new_list(t);
+  auto& v = as_list(l)->items;
+  v.reserve(n);
+  for (int64_t k = 0; k < n; ++k) v.push_back(share<P>(items[start + k * step]));
+  return l;
+}
+
+template <LockPolicy P>
+Value range_getitem(Thread<P>& t, RangeObject* r, const Value& key) {
+  if (is_kind(key, Kind::Slice)) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(t, static_cast<SliceObject*>(key.o), r->length, start, stop, step, n)) return Value();
+    int64_t nstart = r->start + start * r->step;
+    int64_t nstep = r->step * step;
+    return new_range(t, nstart, nstart + n * nstep, nstep);
+  }
+  int64_t i;
+  if (!seq_index(t, key, r->length, i, "range object")) return Value();
+  return Value::integer(r->start + i * r->step);
+}
+
+}  // namespace lockvm::rt

@@ -1,0 +1,125 @@
+// Session<P>: one interpreter of policy P driven by the command line or REPL.
+#pragma once
+
+#include "runtime/bootstrap.hpp"
+#include "runtime/session.hpp"
+
+namespace lockvm {
+
+template <LockPolicy P>
+class SessionImpl final : public Session {
+ public:
+  explicit SessionImpl(const SessionOptions& opts) : in_(std::make_unique<Interp<P>>()) {
+    in_->argv = opts.argv;
+    in_->module_path = opts.module_path;
+    in_->write_out = opts.write_out;
+    in_->write_err = opts.write_err;
+    if constexpr (requires { in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop); })
+      in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop);
+    t_ = std::make_unique<Thread<P>>(*in_);
+    rt::bootstrap(*t_);
+    Value mod = rt::new_module(*t_, "__main__");
+    main_ = static_cast<ModuleObject*>(mod.o);
+    Value b = rt::new_str(*t_, "builtins");
+    rt::dict_set(*t_, main_->dict, Value::object(t_->names().__builtins__), b);
+    decref<P>(b);
+    rt::dict_set(*t_, in_->modules, Value::object(t_->names().__main__), mod);
+  }
+
+  ~SessionImpl() override { shutdown(); }
+
+  void shutdown() override {
+    if (!t_) return;
+    decref<P>(Value::object(main_));
+    rt::teardown(*t_);
+    t_.reset();
+    in_->lock.release();
+    in_.reset();
+    LiveObjects::flush();
+  }
+
+  const char* policy_name() const override { return P::kName; }
+
+  void interrupt() override { in_->eval_breaker.fetch_or(kBreakInterrupt, std::memory_order_relaxed); }
+
+  int run_main(std::string_view source, std::string_view filename) override {
+    Thread<P>& t = *t_;
+    Value file = rt::new_str(t, filename);
+    rt::dict_set(t, main_->dict, Value::object(t.names().__file__), file);
+    decref<P>(file);
+    Value code = rt::compile_source(t, source, filename, CompileMode::Exec);
+    if (code.is_null()) return report(t);
+    Value r = rt::run_code(t, static_cast<CodeObject*>(code.o), main_->dict, nullptr);
+    decref<P>(code);
+    if (r.is_null()) return report(t);
+    decref<P>(r);
+    return 0;
+  }
+
+  FeedResult feed(std::string_view source, int& exit_code) override {
+    Thread<P>& t = *t_;
+    in_->eval_breaker.fetch_and(~kBreakInterrupt, std::memory_order_relaxed);
+    Value code;
+    try {
+      ast::Module m = parse(source, "<stdin>", ParseMode::Interactive);
+      auto proto = compile(m, "<stdin>", CompileMode::Interactive);
+      code = rt::code_from_proto(t, proto);
+    } catch (const SyntaxError& e) {
+      if (e.incomplete) return FeedResult::Incomplete;
+      rt::raise_syntax_error(t, e);
+    }
+    if (!code.is_null()) {
+      Value r = rt::run_code(t, static_cast<CodeObject*>(code.o), main_->dict, nullptr);
+      decref<P>(code);
+      if (!r.is_null()) {
+        decref<P>(r);
+        return FeedResult::Done;
+      }
+    }
+    if (rt::exception_matches(t, t.types().SystemExit)) {
+      exit_code = report(t);
+      return FeedResult::Exit;
+    }
+    report(t);
+    return FeedResult::Error;
+  }
+
+ private:
+  // Prints the pending exception like CPython's top level and returns the exit status.
+  int report(Thread<P>& t) {
+    Value exc = rt::fetch_exception(t);
+    Ref<P> keep(exc);
+    if (rt::is_subtype<P>(exc.o->type, t.types().SystemExit)) {
+      TupleObject* args = rt::as_exc(exc)->args;
+      if (args->size == 0 || args->items[0].is_none()) return 0;
+      Value code = args->items[0];
+      if (code.is_int()) return static_cast<int>(code.i);
+      if (code.is_bool()) return code.b;
+      Value s = rt::to_str(t, code);
+      if (!s.is_null()) {
+        std::string line(rt::as_str(s)->view());
+        line += '\n';
+        if (in_->write_err) in_->write_err(line);
+        decref<P>(s);
+      } else {
+        rt::clear_exception(t);
+      }
+      return 1;
+    }
+    std::string text = rt::format_exception(t, exc);
+    if (in_->write_err) in_->write_err(text);
+    if (rt::is_subtype<P>(exc.o->type, t.types().KeyboardInterrupt)) return 130;
+    return 1;
+  }
+
+  std::unique_ptr<Interp<P>> in_;
+  std::unique_ptr<Thread<P>> t_;
+  ModuleObject* main_ = nullptr;
+};
+
+template <class P>
+std::unique_ptr<Session> make_session(const SessionOptions& opts) {
+  return std::make_unique<SessionImpl<P>>(opts);
+}
+
+}  // namespace lockvm

@@ -1,0 +1,452 @@
+// The interpreter loop.
+//
+// One C++ activation of eval() runs a chain of Python frames: a call to a
+// Python function pushes a frame and continues in the same loop (no C++
+// recursion), so deep Python recursion is limited only by
+// sys.getrecursionlimit(), never by the C++ stack. eval() returns when the
+// frame it was entered with (is_entry) returns, yields, or lets an exception
+// escape.
+//
+// Hot state lives in locals (pc, sp, the frame's slots and constants) and is
+// written back to the frame only where something may look at it: before any
+// call that can run other Python code or raise (SAVE()), and at frame
+// switches. Dispatch is computed goto when the compiler supports it.
+#pragma once
+
+#include "runtime/modules_import.hpp"
+#include "vm/function.hpp"
+
+namespace lockvm::rt {
+
+template <LockPolicy P>
+Value eval(Thread<P>& t, Frame* entry, bool throwing);
+
+template <LockPolicy P>
+Value recursion_error(Thread<P>& t) {
+  return raise(t, t.types().RecursionError, "maximum recursion depth exceeded");
+}
+
+template <LockPolicy P>
+Value make_generator(Thread<P>& t, Frame* f) {
+  auto* g = alloc_object<P, GeneratorObject>(
+      (f->code->proto->flags & kCodeCoroutine) ? t.types().coroutine : t.types().generator, Kind::Generator);
+  g->frame = f;
+  g->name = f->func->name;
+  incref<P>(g->name);
+  g->qualname = f->func->qualname;
+  incref<P>(g->qualname);
+  g->is_coroutine = f->code->proto->flags & kCodeCoroutine;
+  f->gen = g;
+  return Value::object(g);
+}
+
+// Calls a Python function from C++ (builtins, dunders, the embedding API).
+template <LockPolicy P>
+Value call_function(Thread<P>& t, FunctionObject* fn, const Value* args, size_t nargs, TupleObject* kwnames) {
+  const CodeProto& p = *fn->code->proto;
+  bool gen = p.flags & (kCodeGenerator | kCodeCoroutine);
+  incref<P>(fn);
+  Frame* f = new_frame(t, fn, gen);
+  if (!bind_arguments(t, f, args, nargs, kwnames)) {
+    f->sp = f->stack_base();
+    free_frame<P>(f);
+    return Value();
+  }
+  init_cells(t, f);
+  f->sp = f->stack_base();
+  if (gen) return make_generator(t, f);
+  if (t.depth >= t.interp.recursion_limit || t.native_depth > 20000) {
+    free_frame<P>(f);
+    return recursion_error(t);
+  }
+  f->is_entry = true;
+  return eval(t, f, false);
+}
+
+template <LockPolicy P>
+Value run_code(Thread<P>& t, CodeObject* code, DictObject* globals, DictObject* ns) {
+  Value fv = make_function(t, code, globals, nullptr, nullptr, nullptr);
+  auto* fn = static_cast<FunctionObject*>(fv.o);
+  Frame* f = new_frame(t, fn, false);  // takes the reference in fv
+  if (ns) {
+    incref<P>(ns);
+    f->ns = ns;
+  }
+  init_cells(t, f);
+  f->is_entry = true;
+  return eval(t, f, false);
+}
+
+template <LockPolicy P>
+Value run_class_body(Thread<P>& t, FunctionObject* body, DictObject* ns) {
+  incref<P>(body);
+  Frame* f = new_frame(t, body, false);
+  incref<P>(ns);
+  f->ns = ns;
+  init_cells(t, f);
+  f->is_entry = true;
+  return eval(t, f, false);
+}
+
+// Resumes generator g: sends `sent`, or throws `exc` (a new reference) into it.
+template <LockPolicy P>
+Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc, Value* returned) {
+  if (g->running) {
+    decref<P>(exc);
+    return raise(t, t.types().ValueError, g->is_coroutine ? "coroutine already executing" : "generator already executing");
+  }
+  Frame* f = g->frame;
+  if (!f) {
+    if (!exc.is_null()) {
+      set_pending(t, exc);
+      return Value();
+    }
+    if (returned) *returned = Value::none();
+    return Value();
+  }
+  bool started = f->pc != f->code->proto->code.data();
+  if (!started && exc.is_null() && !sent.is_none() && !sent.is_null()) {
+    return raise(t, t.types().TypeError, "can't send non-None value to a just-started generator");
+  }
+  if (t.depth >= t.interp.recursion_limit) {
+    decref<P>(exc);
+    return recursion_error(t);
+  }
+  if (started && exc.is_null()) *f->sp++ = share<P>(sent.is_null() ? Value::none() : sent);
+  g->running = true;
+  f->is_entry = true;
+  Ref<P> keep(share<P>(Value::object(g)));  // the generator may lose its last reference while running
+  if (!exc.is_null()) set_pending(t, exc);
+  Value r = eval(t, f, !exc.is_null());
+  g->running = false;
+  if (g->frame == nullptr) {
+    // Finished: r is the return value (or Null with an exception).
+    if (r.is_null()) {
+      if (exception_matches(t, t.types().StopIteration)) {
+        Value cause = fetch_exception(t);
+        raise(t, t.types().RuntimeError, g->is_coroutine ? "coroutine raised StopIteration" : "generator raised StopIteration");
+        as_exc(t.exc)->cause = cause;
+        as_exc(t.exc)->suppress_context = true;
+      }
+      return Value();
+    }
+    if (returned) *returned = r;
+    else decref<P>(r);
+    return Value();
+  }
+  return r;
+}
+
+// `exc` is the StopIteration value: e.args[0] or None.
+template <LockPolicy P>
+Value stop_iteration_value(Thread<P>& t) {
+  Value e = fetch_exception(t);
+  Value v = Value::none();
+  auto* ex = as_exc(e);
+  if (ex->args->size > 0) v = share<P>(ex->args->items[0]);
+  decref<P>(e);
+  return v;
+}
+
+template <LockPolicy P>
+Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs, TupleObject* kwnames);
+
+template <LockPolicy P>
+Value call(Thread<P>& t, const Value& f, const Value* args, size_t nargs, TupleObject* kwnames) {
+  if (f.tag == Tag::Obj && f.o->kind == Kind::Function)
+    return call_function(t, static_cast<FunctionObject*>(f.o), args, nargs, kwnames);
+  return generic_call(t, f, args, nargs, kwnames);
+}
+
+template <LockPolicy P>
+Value call_with_self(Thread<P>& t, const Value& f, const Value& self, const Value* args, size_t nargs,
+                     TupleObject* kwnames) {
+  size_t total = nargs + (kwnames ? kwnames->size : 0);
+  Value small[8];
+  std::vector<Value> big;
+  Value* buf = small;
+  if (total + 1 > 8) {
+    big.resize(total + 1);
+    buf = big.data();
+  }
+  buf[0] = self;
+  for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+  return call(t, f, buf, nargs + 1, kwnames);
+}
+
+template <LockPolicy P>
+Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs, TupleObject* kwnames) {
+  if (f.tag == Tag::Obj) {
+    switch (f.o->kind) {
+      case Kind::Function:
+        return call_function(t, static_cast<FunctionObject*>(f.o), args, nargs, kwnames);
+      case Kind::Native: {
+        auto* n = static_cast<NativeObject*>(f.o);
+        if (++t.native_depth > 20000) {
+          --t.native_depth;
+          return recursion_error(t);
+        }
+        Value r;
+        if (n->self.is_null()) {
+          r = native_fn<P>(n)(t, args, nargs, kwnames);
+        } else {
+          Ref<P> keep = Ref<P>::borrow(f);
+          size_t total = nargs + (kwnames ? kwnames->size : 0);
+          Value small[8];
+          std::vector<Value> big;
+          Value* buf = small;
+          if (total + 1 > 8) {
+            big.resize(total + 1);
+            buf = big.data();
+          }
+          buf[0] = n->self;
+          for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+          r = native_fn<P>(n)(t, buf, nargs + 1, kwnames);
+        }
+        --t.native_depth;
+        return r;
+      }
+      case Kind::BoundMethod: {
+        auto* m = static_cast<BoundMethodObject*>(f.o);
+        Ref<P> keep = Ref<P>::borrow(f);
+        return call_with_self(t, m->func, m->self, args, nargs, kwnames);
+      }
+      case Kind::Type:
+        return construct(t, as_type(f), args, nargs, kwnames);
+      case Kind::Instance:
+      case Kind::Exception: {
+        Value m = type_lookup<P>(f.o->type, t.names().__call__);
+        if (!m.is_null()) {
+          Ref<P> keep = Ref<P>::borrow(m);
+          return call_with_self(t, m, f, args, nargs, kwnames);
+        }
+        break;
+      }
+      case Kind::StaticMethod:
+        return call(t, static_cast<WrapperObject*>(f.o)->func, args, nargs, kwnames);
+      default: break;
+    }
+  }
+  return raisef(t, t.types().TypeError, "'", type_name(t, f), "' object is not callable");
+}
+
+template <LockPolicy P>
+Value call_method(Thread<P>& t, const Value& obj, StrObject* name, const Value* args, size_t nargs) {
+  Value m = getattr(t, obj, name);
+  if (m.is_null()) return m;
+  Value r = call(t, m, args, nargs);
+  decref<P>(m);
+  return r;
+}
+
+// Iterates any iterable into a vector of new references (for unpacking).
+template <LockPolicy P>
+bool collect(Thread<P>& t, const Value& v, std::vector<Value>& out, size_t limit) {
+  if (is_kind(v, Kind::Tuple)) {
+    for (uint64_t i = 0; i < as_tuple(v)->size; ++i) out.push_back(share<P>(as_tuple(v)->items[i]));
+    return true;
+  }
+  if (is_kind(v, Kind::List)) {
+    ObjectGuard<P> g(v.o);
+    for (const Value& x : as_list(v)->items) out.push_back(share<P>(x));
+    return true;
+  }
+  Value it = get_iter(t, v);
+  if (it.is_null()) {
+    if (exception_matches(t, t.types().TypeError)) {
+      clear_exception(t);
+      raisef(t, t.types().TypeError, "cannot unpack non-iterable ", type_name(t, v), " object");
+    }
+    return false;
+  }
+  Ref<P> iter(it);
+  for (;;) {
+    Value x = iter_next(t, *iter);
+    if (x.is_null()) return t.exc.is_null();
+    out.push_back(x);
+    if (out.size() > limit) return true;  // enough to report "too many values"
+  }
+}
+
+template <LockPolicy P>
+bool exc_match(Thread<P>& t, const Value& exc, const Value& type, int& result) {
+  if (is_kind(type, Kind::Tuple)) {
+    TupleObject* tup = as_tuple(type);
+    result = 0;
+    for (uint64_t i = 0; i < tup->size; ++i) {
+      int r;
+      if (!exc_match(t, exc, tup->items[i], r)) return false;
+      if (r) { result = 1; return true; }
+    }
+    return true;
+  }
+  if (!is_kind(type, Kind::Type) || !as_type(type)->is_exception) {
+    raise(t, t.types().TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return false;
+  }
+  result = is_subtype<P>(type_of(t, exc), as_type(type));
+  return true;
+}
+
+// FORMAT_VALUE's work: conversion then format spec.
+template <LockPolicy P>
+Value format_value(Thread<P>& t, const Value& v, int conversion, const Value& spec) {
+  Value conv;
+  const Value* src = &v;
+  if (conversion == 1) conv = to_str(t, v);
+  else if (conversion == 2 || conversion == 3) conv = repr(t, v);
+  if (conversion) {
+    if (conv.is_null()) return conv;
+    src = &conv;
+  }
+  Value r;
+  if (spec.is_null() && is_str(*src)) r = share<P>(*src);
+  else r = format(t, *src, spec.is_null() ? std::string_view() : as_str(spec)->view());
+  decref<P>(conv);
+  return r;
+}
+
+// Polled at backward jumps and calls when the eval breaker is non-zero.
+template <LockPolicy P>
+bool handle_eval_breaker(Thread<P>& t) {
+  uint32_t bits = t.interp.eval_breaker.load(std::memory_order_relaxed);
+  if (bits & kBreakInterrupt) {
+    t.interp.eval_breaker.fetch_and(~kBreakInterrupt, std::memory_order_relaxed);
+    raise(t, t.types().KeyboardInterrupt, "");
+    // KeyboardInterrupt prints with no message.
+    decref<P>(Value::object(as_exc(t.exc)->args));
+    as_exc(t.exc)->args = as_tuple(share<P>(t.interp.empty_tuple));
+    return false;
+  }
+  if (bits & kBreakGilDrop) {
+    if constexpr (requires { t.interp.lock.yield_on_request(); }) t.interp.lock.yield_on_request();
+  }
+  return true;
+}
+
+}  // namespace lockvm::rt
+
+#include "vm/eval_loop.hpp"
+
+namespace lockvm::rt {
+
+// generator.send / throw / close, and the iterator protocol's names.
+template <LockPolicy P>
+GeneratorObject* gen_self(Thread<P>& t, const Value* args, size_t nargs, const char* what) {
+  if (nargs < 1 || !is_kind(args[0], Kind::Generator)) {
+    raisef(t, t.types().TypeError, "descriptor '", what, "' requires a 'generator' object");
+    return nullptr;
+  }
+  return static_cast<GeneratorObject*>(args[0].o);
+}
+
+template <LockPolicy P>
+Value gen_send(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "send");
+  if (!g) return Value();
+  if (nargs != 2) return raise(t, t.types().TypeError, "send() takes exactly one argument");
+  Value ret;
+  Value r = gen_resume(t, g, args[1], Value(), &ret);
+  if (r.is_null() && t.exc.is_null()) {
+    Value e_args = new_tuple(t, &ret, ret.is_none() ? 0 : 1);
+    decref<P>(ret);
+    set_pending(t, new_exception(t, t.types().StopIteration, e_args));
+    decref<P>(e_args);
+  }
+  return r;
+}
+
+template <LockPolicy P>
+Value gen_next(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "__next__");
+  if (!g) return Value();
+  Value ret;
+  Value r = gen_resume(t, g, Value::none(), Value(), &ret);
+  if (r.is_null() && t.exc.is_null()) {
+    Value e_args = new_tuple(t, &ret, ret.is_none() ? 0 : 1);
+    decref<P>(ret);
+    set_pending(t, new_exception(t, t.types().StopIteration, e_args));
+    decref<P>(e_args);
+  }
+  return r;
+}
+
+template <LockPolicy P>
+Value gen_throw(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "throw");
+  if (!g) return Value();
+  if (nargs < 2) return raise(t, t.types().TypeError, "throw expected at least 1 argument, got 0");
+  Value exc = args[1];
+  Value inst;
+  if (is_kind(exc, Kind::Type) && as_type(exc)->is_exception) {
+    inst = call(t, exc, nargs > 2 ? args + 2 : nullptr, nargs > 2 ? 1 : 0);
+    if (inst.is_null()) return inst;
+  } else if (is_kind(exc, Kind::Exception)) {
+    inst = share<P>(exc);
+  } else {
+    return raise(t, t.types().TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
+                                            std::string(type_name(t, exc)));
+  }
+  Value ret;
+  Value r = gen_resume(t, g, Value::none(), inst, &ret);
+  if (r.is_null() && t.exc.is_null()) {
+    Value e_args = new_tuple(t, &ret, ret.is_none() ? 0 : 1);
+    decref<P>(ret);
+    set_pending(t, new_exception(t, t.types().StopIteration, e_args));
+    decref<P>(e_args);
+  }
+  return r;
+}
+
+template <LockPolicy P>
+Value gen_close(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "close");
+  if (!g) return Value();
+  if (!g->frame || g->frame->pc == g->frame->code->proto->code.data()) {
+    if (g->frame) {
+      drop_frame<P>(g->frame);
+      drain<P>();
+      free_heap_frame(g->frame);
+      g->frame = nullptr;
+    }
+    return Value::none();
+  }
+  Value exit = new_exception(t, t.types().GeneratorExit, Value());
+  Value r = gen_resume(t, g, Value::none(), exit, nullptr);
+  if (!r.is_null()) {
+    decref<P>(r);
+    return raise(t, t.types().RuntimeError, "generator ignored GeneratorExit");
+  }
+  if (t.exc.is_null() || exception_matches(t, t.types().GeneratorExit) || exception_matches(t, t.types().StopIteration)) {
+    clear_exception(t);
+    return Value::none();
+  }
+  return Value();
+}
+
+template <LockPolicy P>
+Value iter_self(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  return share<P>(args[0]);
+}
+
+template <LockPolicy P>
+Value iterator_next(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  Value r = iter_next(t, args[0]);
+  if (r.is_null() && t.exc.is_null()) set_pending(t, new_exception(t, t.types().StopIteration, Value()));
+  return r;
+}
+
+template <LockPolicy P>
+void register_generator_methods(Thread<P>& t) {
+  for (TypeObject* g : {t.types().generator, t.types().coroutine}) {
+    add_method(t, g, "send", gen_send<P>);
+    add_method(t, g, "throw", gen_throw<P>);
+    add_method(t, g, "close", gen_close<P>);
+    add_method(t, g, "__iter__", iter_self<P>);
+    add_method(t, g, "__next__", gen_next<P>);
+  }
+  add_method(t, t.types().iterator, "__iter__", iter_self<P>);
+  add_method(t, t.types().iterator, "__next__", iterator_next<P>);
+}
+
+}  // namespace lockvm::rt

@@ -1,0 +1,1421 @@
+// The dispatch loop itself (see eval.hpp for the design notes).
+#pragma once
+
+namespace lockvm::rt {
+
+#if defined(__GNUC__)
+#define LOCKVM_COMPUTED_GOTO 1
+#endif
+
+template <LockPolicy P>
+Value eval(Thread<P>& t, Frame* f, bool throwing) {
+  Interp<P>& in = t.interp;
+  f->back = t.frame;
+  t.frame = f;
+  ++t.depth;
+  ++t.native_depth;
+
+  CodeObject* co;
+  const Instr* code;
+  const Instr* pc;
+  Value* sp;
+  Value* slots;
+  const Value* consts;
+  StrObject* const* names;
+  Instr instr;
+  // Set up by the CALL family before `goto do_call`.
+  Value* call_base;          // the callable; arguments follow it
+  size_t call_nargs;         // positional arguments
+  TupleObject* call_kw;      // keyword names (borrowed) or null
+  Value* call_sp_after;      // the stack top once the call is done
+
+#define LOAD_FRAME()                    \
+  do {                                  \
+    co = f->code;                       \
+    code = co->proto->code.data();      \
+    pc = f->pc;                         \
+    sp = f->sp;                         \
+    slots = f->slots;                   \
+    consts = co->consts.data();         \
+    names = co->names.data();           \
+  } while (0)
+#define SAVE() (f->pc = pc, f->sp = sp)
+#define ARG (instr >> 8)
+#define SARG (static_cast<int32_t>(instr) >> 8)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define ERROR_IF(cond) \
+  do {                 \
+    if (cond) goto error; \
+  } while (0)
+#define CHECK_BREAKER()                                                         \
+  do {                                                                          \
+    if (in.eval_breaker.load(std::memory_order_relaxed)) {                      \
+      SAVE();                                                                   \
+      if (!handle_eval_breaker(t)) goto error;                                  \
+    }                                                                           \
+  } while (0)
+
+#ifdef LOCKVM_COMPUTED_GOTO
+  static const void* const dispatch_table[] = {
+#define LOCKVM_OP_LABEL(name, effect) &&L_##name,
+      LOCKVM_OPCODES(LOCKVM_OP_LABEL)
+#undef LOCKVM_OP_LABEL
+  };
+#define DISPATCH()                                   \
+  do {                                               \
+    instr = *pc++;                                   \
+    goto* dispatch_table[instr & 0xff];              \
+  } while (0)
+#define TARGET(op) L_##op:
+#else
+#define DISPATCH() goto dispatch
+#define TARGET(op) case Op::op:
+#endif
+
+  LOAD_FRAME();
+  if (throwing) goto error;
+  if (in.eval_breaker.load(std::memory_order_relaxed)) {
+    if (!handle_eval_breaker(t)) goto error;
+  }
+
+#ifdef LOCKVM_COMPUTED_GOTO
+  DISPATCH();
+#else
+dispatch:
+  instr = *pc++;
+  switch (instr_op(instr)) {
+#endif
+
+  TARGET(NOP) { DISPATCH(); }
+  TARGET(POP_TOP) {
+    Value v = POP();
+    decref<P>(v);
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    Value v = sp[-static_cast<int>(ARG)];
+    PUSH(share<P>(v));
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    std::swap(sp[-1], sp[-static_cast<int>(ARG)]);
+    DISPATCH();
+  }
+  TARGET(LOAD_CONST) {
+    PUSH(share<P>(consts[ARG]));
+    DISPATCH();
+  }
+  TARGET(LOAD_SMALL_INT) {
+    PUSH(Value::integer(SARG));
+    DISPATCH();
+  }
+  TARGET(LOAD_NONE) {
+    PUSH(Value::none());
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    Value v = slots[ARG];
+    if (v.tag == Tag::Null) {
+      SAVE();
+      raisef(t, t.types().UnboundLocalError, "cannot access local variable '", co->varnames[ARG]->view(),
+             "' where it is not associated with a value");
+      goto error;
+    }
+    if (v.tag == Tag::Obj) incref<P>(v.o);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    Value old = slots[ARG];
+    slots[ARG] = POP();
+    decref<P>(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    Value old = slots[ARG];
+    if (old.is_null()) {
+      SAVE();
+      raisef(t, t.types().UnboundLocalError, "cannot access local variable '", co->varnames[ARG]->view(),
+             "' where it is not associated with a value");
+      goto error;
+    }
+    slots[ARG] = Value();
+    decref<P>(old);
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
+    Value v = cell->contents;
+    if (v.is_null()) {
+      SAVE();
+      const CodeProto& p = *co->proto;
+      if (ARG < p.cellvars.size())
+        raisef(t, t.types().UnboundLocalError, "cannot access local variable '", p.cellvars[ARG],
+               "' where it is not associated with a value");
+      else
+        raisef(t, t.types().NameError, "cannot access free variable '", p.freevars[ARG - p.cellvars.size()],
+               "' where it is not associated with a value in enclosing scope");
+      goto error;
+    }
+    PUSH(share<P>(v));
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
+    Value old = cell->contents;
+    cell->contents = POP();
+    decref<P>(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
+    Value old = cell->contents;
+    cell->contents = Value();
+    decref<P>(old);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    PUSH(share<P>(f->cells()[ARG]));
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    uint32_t idx = static_cast<uint32_t>(pc - code - 1);
+    GlobalCache& c = co->global_caches[co->cache_index[idx]];
+    DictObject* g = f->globals;
+    if (c.globals_version == g->table.key_version) {
+      if (!c.from_builtins) {
+        PUSH(share<P>(g->table.entries[c.index].value));
+        DISPATCH();
+      }
+      if (c.builtins_version == in.builtins->table.key_version) {
+        PUSH(share<P>(in.builtins->table.entries[c.index].value));
+        DISPATCH();
+      }
+    }
+    // Miss: look the name up and remember where it was found.
+    StrObject* name = names[ARG];
+    int64_t pos;
+    size_t slot;
+    Value key = Value::object(name);
+    if (ht::find(t, g->table, key, name->hash, pos, slot) == 1) {
+      c = GlobalCache{g->table.key_version, 0, static_cast<int32_t>(pos), false};
+      PUSH(share<P>(g->table.entries[pos].value));
+      DISPATCH();
+    }
+    if (ht::find(t, in.builtins->table, key, name->hash, pos, slot) == 1) {
+      c = GlobalCache{g->table.key_version, in.builtins->table.key_version, static_cast<int32_t>(pos), true};
+      PUSH(share<P>(in.builtins->table.entries[pos].value));
+      DISPATCH();
+    }
+    SAVE();
+    raisef(t, t.types().NameError, "name '", name->view(), "' is not defined");
+    goto error;
+  }
+  TARGET(STORE_GLOBAL) {
+    Value v = POP();
+    SAVE();
+    int r = dict_set(t, f->globals, Value::object(names[ARG]), v);
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    SAVE();
+    int r = dict_del(t, f->globals, Value::object(names[ARG]));
+    ERROR_IF(r < 0);
+    if (r == 0) {
+      raisef(t, t.types().NameError, "name '", names[ARG]->view(), "' is not defined");
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    StrObject* name = names[ARG];
+    Value v;
+    if (f->ns) v = dict_get_str<P>(f->ns, name);
+    if (v.is_null()) v = dict_get_str<P>(f->globals, name);
+    if (v.is_null()) v = dict_get_str<P>(in.builtins, name);
+    if (v.is_null()) {
+      SAVE();
+      raisef(t, t.types().NameError, "name '", name->view(), "' is not defined");
+      goto error;
+    }
+    PUSH(share<P>(v));
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    Value v = POP();
+    SAVE();
+    int r = dict_set(t, f->ns ? f->ns : f->globals, Value::object(names[ARG]), v);
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    SAVE();
+    int r = dict_del(t, f->ns ? f->ns : f->globals, Value::object(names[ARG]));
+    ERROR_IF(r < 0);
+    if (r == 0) {
+      raisef(t, t.types().NameError, "name '", names[ARG]->view(), "' is not defined");
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR) {
+    Value obj = TOP();
+    SAVE();
+    Value v;
+    // Instance attribute fast path: a plain value in the instance dict wins
+    // unless the class has a property of that name.
+    if (obj.tag == Tag::Obj && obj.o->kind == Kind::Instance) {
+      Value dv = dict_get_str<P>(static_cast<InstanceObject*>(obj.o)->dict, names[ARG]);
+      if (!dv.is_null() && !is_kind(type_lookup<P>(obj.o->type, names[ARG]), Kind::Property)) v = share<P>(dv);
+      else v = getattr(t, obj, names[ARG]);
+    } else {
+      v = getattr(t, obj, names[ARG]);
+    }
+    ERROR_IF(v.is_null());
+    TOP() = v;
+    decref<P>(obj);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    Value obj = POP();
+    Value v = POP();
+    SAVE();
+    int r = setattr(t, obj, names[ARG], v);
+    decref<P>(obj);
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    Value obj = POP();
+    SAVE();
+    int r = setattr(t, obj, names[ARG], Value());
+    decref<P>(obj);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    Value obj = TOP();
+    StrObject* name = names[ARG];
+    SAVE();
+    if (obj.tag == Tag::Obj && obj.o->kind == Kind::Instance) {
+      Value descr = type_lookup<P>(obj.o->type, name);
+      if (is_kind(descr, Kind::Function) &&
+          dict_get_str<P>(static_cast<InstanceObject*>(obj.o)->dict, name).is_null()) {
+        TOP() = share<P>(descr);
+        PUSH(obj);
+        DISPATCH();
+      }
+    } else if (obj.tag != Tag::Obj || (obj.o->kind != Kind::Module && obj.o->kind != Kind::Type &&
+                                       obj.o->kind != Kind::Super && obj.o->kind != Kind::Exception)) {
+      Value descr = type_lookup<P>(type_of(t, obj), name);
+      if (is_kind(descr, Kind::Native) && static_cast<NativeObject*>(descr.o)->self.is_null()) {
+        TOP() = share<P>(descr);
+        PUSH(obj);
+        DISPATCH();
+      }
+    }
+    Value v = getattr(t, obj, name);
+    ERROR_IF(v.is_null());
+    TOP() = Value();
+    PUSH(v);
+    decref<P>(obj);
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR) {
+    Value key = sp[-1], obj = sp[-2];
+    if (obj.tag == Tag::Obj && obj.o->kind == Kind::List && key.tag == Tag::Int) {
+      ListObject* l = as_list(obj);
+      int64_t i = key.i, n = static_cast<int64_t>(l->items.size());
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) {
+        Value v;
+        {
+          ObjectGuard<P> g(l);
+          v = share<P>(l->items[i]);
+        }
+        --sp;
+        sp[-1] = v;
+        decref<P>(obj);
+        DISPATCH();
+      }
+    }
+    SAVE();
+    Value v = getitem(t, obj, key);
+    decref<P>(key);
+    decref<P>(obj);
+    sp -= 2;
+    ERROR_IF(v.is_null());
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    Value key = sp[-1], obj = sp[-2], v = sp[-3];
+    sp -= 3;
+    SAVE();
+    int r = setitem(t, obj, key, v);
+    decref<P>(key);
+    decref<P>(obj);
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    Value key = sp[-1], obj = sp[-2];
+    sp -= 2;
+    SAVE();
+    int r = delitem(t, obj, key);
+    decref<P>(key);
+    decref<P>(obj);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    Value step = ARG == 3 ? POP() : Value::none();
+    Value stop = POP();
+    Value start = POP();
+    Value s = new_slice(t, start, stop, step);
+    decref<P>(start);
+    decref<P>(stop);
+    decref<P>(step);
+    PUSH(s);
+    DISPATCH();
+  }
+
+  // Binary operators: unboxed int and float operands stay in the loop.
+#define BINARY_INT_FLOAT(opcode, opidx, inplace, INT_EXPR, FLOAT_EXPR)             \
+  TARGET(opcode) {                                                                 \
+    Value b = sp[-1], a = sp[-2];                                                  \
+    if (a.tag == Tag::Int && b.tag == Tag::Int) {                                  \
+      int64_t r;                                                                   \
+      if (!(INT_EXPR)) {                                                           \
+        --sp;                                                                      \
+        sp[-1] = Value::integer(r);                                                \
+        DISPATCH();                                                                \
+      }                                                                            \
+    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {                       \
+      --sp;                                                                        \
+      sp[-1] = Value::number(FLOAT_EXPR);                                          \
+      DISPATCH();                                                                  \
+    }                                                                              \
+    SAVE();                                                                        \
+    Value r = binary_op(t, opidx, a, b, inplace);                                  \
+    decref<P>(a);                                                                  \
+    decref<P>(b);                                                                  \
+    sp -= 2;                                                                       \
+    ERROR_IF(r.is_null());                                                         \
+    PUSH(r);                                                                       \
+    DISPATCH();                                                                    \
+  }
+#define BINARY_GENERIC(opcode, opidx, inplace)                                     \
+  TARGET(opcode) {                                                                 \
+    Value b = sp[-1], a = sp[-2];                                                  \
+    SAVE();                                                                        \
+    Value r = binary_op(t, opidx, a, b, inplace);                                  \
+    decref<P>(a);                                                                  \
+    decref<P>(b);                                                                  \
+    sp -= 2;                                                                       \
+    ERROR_IF(r.is_null());                                                         \
+    PUSH(r);                                                                       \
+    DISPATCH();                                                                    \
+  }
+  BINARY_INT_FLOAT(BINARY_ADD, 0, false, __builtin_add_overflow(a.i, b.i, &r), a.f + b.f)
+  BINARY_INT_FLOAT(BINARY_SUB, 1, false, __builtin_sub_overflow(a.i, b.i, &r), a.f - b.f)
+  BINARY_INT_FLOAT(BINARY_MUL, 2, false, __builtin_mul_overflow(a.i, b.i, &r), a.f * b.f)
+  BINARY_GENERIC(BINARY_MATMUL, 3, false)
+  BINARY_GENERIC(BINARY_DIV, 4, false)
+  BINARY_GENERIC(BINARY_FLOORDIV, 5, false)
+  BINARY_GENERIC(BINARY_MOD, 6, false)
+  BINARY_GENERIC(BINARY_POW, 7, false)
+  BINARY_GENERIC(BINARY_LSHIFT, 8, false)
+  BINARY_GENERIC(BINARY_RSHIFT, 9, false)
+  BINARY_GENERIC(BINARY_OR, 10, false)
+  BINARY_GENERIC(BINARY_XOR, 11, false)
+  BINARY_GENERIC(BINARY_AND, 12, false)
+  BINARY_INT_FLOAT(INPLACE_ADD, 0, true, __builtin_add_overflow(a.i, b.i, &r), a.f + b.f)
+  BINARY_INT_FLOAT(INPLACE_SUB, 1, true, __builtin_sub_overflow(a.i, b.i, &r), a.f - b.f)
+  BINARY_INT_FLOAT(INPLACE_MUL, 2, true, __builtin_mul_overflow(a.i, b.i, &r), a.f * b.f)
+  BINARY_GENERIC(INPLACE_MATMUL, 3, true)
+  BINARY_GENERIC(INPLACE_DIV, 4, true)
+  BINARY_GENERIC(INPLACE_FLOORDIV, 5, true)
+  BINARY_GENERIC(INPLACE_MOD, 6, true)
+  BINARY_GENERIC(INPLACE_POW, 7, true)
+  BINARY_GENERIC(INPLACE_LSHIFT, 8, true)
+  BINARY_GENERIC(INPLACE_RSHIFT, 9, true)
+  BINARY_GENERIC(INPLACE_OR, 10, true)
+  BINARY_GENERIC(INPLACE_XOR, 11, true)
+  BINARY_GENERIC(INPLACE_AND, 12, true)
+#undef BINARY_INT_FLOAT
+#undef BINARY_GENERIC
+
+#define COMPARE(opcode, opidx, CMP)                                                \
+  TARGET(opcode) {                                                                 \
+    Value b = sp[-1], a = sp[-2];                                                  \
+    if (a.tag == Tag::Int && b.tag == Tag::Int) {                                  \
+      --sp;                                                                        \
+      sp[-1] = Value::boolean(a.i CMP b.i);                                        \
+      DISPATCH();                                                                  \
+    }                                                                              \
+    if (a.tag == Tag::Float && b.tag == Tag::Float) {                              \
+      --sp;                                                                        \
+      sp[-1] = Value::boolean(a.f CMP b.f);                                        \
+      DISPATCH();                                                                  \
+    }                                                                              \
+    SAVE();                                                                        \
+    Value r = compare(t, a, b, opidx);                                             \
+    decref<P>(a);                                                                  \
+    decref<P>(b);                                                                  \
+    sp -= 2;                                                                       \
+    ERROR_IF(r.is_null());                                                         \
+    PUSH(r);                                                                       \
+    DISPATCH();                                                                    \
+  }
+  COMPARE(COMPARE_EQ, 0, ==)
+  COMPARE(COMPARE_NE, 1, !=)
+  COMPARE(COMPARE_LT, 2, <)
+  COMPARE(COMPARE_LE, 3, <=)
+  COMPARE(COMPARE_GT, 4, >)
+  COMPARE(COMPARE_GE, 5, >=)
+#undef COMPARE
+
+  TARGET(IS_OP) {
+    Value b = POP(), a = POP();
+    bool r = a.identical(b) != (ARG == 1);
+    decref<P>(a);
+    decref<P>(b);
+    PUSH(Value::boolean(r));
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    Value b = POP(), a = POP();
+    SAVE();
+    int r = contains(t, b, a);
+    decref<P>(a);
+    decref<P>(b);
+    ERROR_IF(r < 0);
+    PUSH(Value::boolean(static_cast<bool>(r) != (ARG == 1)));
+    DISPATCH();
+  }
+  TARGET(UNARY_NEGATIVE) {
+    Value v = TOP();
+    if (v.tag == Tag::Int && v.i != std::numeric_limits<int64_t>::min()) {
+      TOP() = Value::integer(-v.i);
+      DISPATCH();
+    }
+    if (v.tag == Tag::Float) {
+      TOP() = Value::number(-v.f);
+      DISPATCH();
+    }
+    SAVE();
+    Value r = unary_op(t, 0, v);
+    decref<P>(v);
+    --sp;
+    ERROR_IF(r.is_null());
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(UNARY_POSITIVE) {
+    Value v = TOP();
+    SAVE();
+    Value r = unary_op(t, 1, v);
+    decref<P>(v);
+    --sp;
+    ERROR_IF(r.is_null());
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(UNARY_INVERT) {
+    Value v = TOP();
+    SAVE();
+    Value r = unary_op(t, 3, v);
+    decref<P>(v);
+    --sp;
+    ERROR_IF(r.is_null());
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    Value v = TOP();
+    if (v.tag == Tag::Bool) {
+      TOP() = Value::boolean(!v.b);
+      DISPATCH();
+    }
+    SAVE();
+    int r = truthy(t, v);
+    decref<P>(v);
+    --sp;
+    ERROR_IF(r < 0);
+    PUSH(Value::boolean(!r));
+    DISPATCH();
+  }
+
+  TARGET(BUILD_TUPLE) {
+    uint32_t n = ARG;
+    Value r;
+    if (n == 0) {
+      r = share<P>(in.empty_tuple);
+    } else {
+      TupleObject* tup = alloc_tuple(t, n);
+      for (uint32_t i = 0; i < n; ++i) tup->items[i] = sp[static_cast<int>(i) - static_cast<int>(n)];
+      r = Value::object(tup);
+    }
+    sp -= n;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    uint32_t n = ARG;
+    Value l = new_list(t);
+    auto& items = as_list(l)->items;
+    items.assign(sp - n, sp);  // moves the references
+    sp -= n;
+    PUSH(l);
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    uint32_t n = ARG;
+    Value s = new_set(t);
+    SAVE();
+    bool ok = true;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (ok && set_add(t, as_set(s), sp[static_cast<int>(i) - static_cast<int>(n)]) < 0) ok = false;
+      decref<P>(sp[static_cast<int>(i) - static_cast<int>(n)]);
+    }
+    sp -= n;
+    if (!ok) {
+      decref<P>(s);
+      goto error;
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    uint32_t n = ARG;
+    Value d = new_dict(t);
+    SAVE();
+    bool ok = true;
+    Value* base = sp - 2 * n;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (ok && dict_set(t, as_dict(d), base[2 * i], base[2 * i + 1]) < 0) ok = false;
+      decref<P>(base[2 * i]);
+      decref<P>(base[2 * i + 1]);
+    }
+    sp = base;
+    if (!ok) {
+      decref<P>(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    uint32_t n = ARG;
+    std::string s;
+    for (uint32_t i = 0; i < n; ++i) {
+      Value& v = sp[static_cast<int>(i) - static_cast<int>(n)];
+      s += as_str(v)->view();
+      decref<P>(v);
+    }
+    sp -= n;
+    PUSH(new_str(t, s));
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    Value v = POP();
+    ListObject* l = as_list(sp[-static_cast<int>(ARG)]);
+    ObjectGuard<P> g(l);
+    l->items.push_back(v);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    Value v = POP();
+    SAVE();
+    int r = set_add(t, as_set(sp[-static_cast<int>(ARG)]), v);
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    Value v = POP();
+    Value k = POP();
+    SAVE();
+    int r = dict_set(t, as_dict(sp[-static_cast<int>(ARG)]), k, v);
+    decref<P>(k);
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    Value v = POP();
+    SAVE();
+    int r;
+    if (v.tag != Tag::Obj || (v.o->kind != Kind::List && v.o->kind != Kind::Tuple && type_lookup<P>(type_of(t, v), t.names().__iter__).is_null() &&
+                              v.o->kind != Kind::Str && v.o->kind != Kind::Dict && v.o->kind != Kind::Set &&
+                              v.o->kind != Kind::FrozenSet && v.o->kind != Kind::Range && v.o->kind != Kind::Iterator &&
+                              v.o->kind != Kind::Generator && v.o->kind != Kind::DictView && v.o->kind != Kind::Bytes)) {
+      raisef(t, t.types().TypeError, "Value after * must be an iterable, not ", type_name(t, v));
+      r = -1;
+    } else {
+      r = list_extend(t, as_list(sp[-static_cast<int>(ARG)]), v);
+    }
+    decref<P>(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    Value v = POP();
+    SAVE();
+    Value it = get_iter(t, v);
+    decref<P>(v);
+    ERROR_IF(it.is_null());
+    SetObject* s = as_set(sp[-static_cast<int>(ARG)]);
+    bool ok = true;
+    for (;;) {
+      Value x = iter_next(t, it);
+      if (x.is_null()) {
+        ok = t.exc.is_null();
+        break;
+      }
+      int r = set_add(t, s, x);
+      decref<P>(x);
+      if (r < 0) {
+        ok = false;
+        break;
+      }
+    }
+    decref<P>(it);
+    ERROR_IF(!ok);
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE)
+  TARGET(DICT_MERGE) {
+    bool merge = instr_op(instr) == Op::DICT_MERGE;
+    Value v = POP();
+    SAVE();
+    DictObject* d = as_dict(sp[-static_cast<int>(ARG)]);
+    bool ok = true;
+    if (is_kind(v, Kind::Dict)) {
+      std::vector<HashEntry> items;
+      for (const HashEntry& e : as_dict(v)->table.entries)
+        if (!e.key.is_null()) items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
+      for (HashEntry& e : items) {
+        if (ok && merge && !dict_get(t, d, e.key).is_null()) {
+          std::string k = is_str(e.key) ? std::string(as_str(e.key)->view()) : "?";
+          raisef(t, t.types().TypeError, "got multiple values for keyword argument '", k, "'");
+          ok = false;
+        }
+        if (ok && merge && !is_str(e.key)) {
+          raise(t, t.types().TypeError, "keywords must be strings");
+          ok = false;
+        }
+        if (ok && dict_set(t, d, e.key, e.value) < 0) ok = false;
+        decref<P>(e.key);
+        decref<P>(e.value);
+      }
+    } else {
+      Value keys = getattr_opt(t, v, t.names().keys);
+      if (keys.is_null()) {
+        if (t.exc.is_null())
+          raisef(t, t.types().TypeError, merge ? "argument after ** must be a mapping, not " : "'",
+                 type_name(t, v), merge ? "" : "' object is not a mapping");
+        ok = false;
+      } else {
+        Value ks = call(t, keys, nullptr, 0);
+        decref<P>(keys);
+        Value kl = ks.is_null() ? Value() : to_list(t, ks);
+        decref<P>(ks);
+        if (kl.is_null()) ok = false;
+        else {
+          for (const Value& k : as_list(kl)->items) {
+            Value val = getitem(t, v, k);
+            if (val.is_null() || dict_set(t, d, k, val) < 0) ok = false;
+            decref<P>(val);
+            if (!ok) break;
+          }
+          decref<P>(kl);
+        }
+      }
+    }
+    decref<P>(v);
+    ERROR_IF(!ok);
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    Value l = TOP();
+    auto& items = as_list(l)->items;
+    Value r = new_tuple(t, items.data(), items.size());
+    TOP() = r;
+    decref<P>(l);
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    Value spec = (ARG & 4) ? POP() : Value();
+    Value v = POP();
+    SAVE();
+    Value r = format_value(t, v, ARG & 3, spec);
+    decref<P>(spec);
+    decref<P>(v);
+    ERROR_IF(r.is_null());
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    uint32_t n = ARG;
+    Value seq = POP();
+    if (is_kind(seq, Kind::Tuple) && as_tuple(seq)->size == n) {
+      TupleObject* tup = as_tuple(seq);
+      for (uint32_t i = n; i-- > 0;) PUSH(share<P>(tup->items[i]));
+      decref<P>(seq);
+      DISPATCH();
+    }
+    SAVE();
+    std::vector<Value> items;
+    bool ok = collect(t, seq, items, n);
+    decref<P>(seq);
+    if (ok && items.size() != n) {
+      if (items.size() < n)
+        raisef(t, t.types().ValueError, "not enough values to unpack (expected ", n, ", got ", items.size(), ")");
+      else
+        raisef(t, t.types().ValueError, "too many values to unpack (expected ", n, ")");
+      ok = false;
+    }
+    if (!ok) {
+      for (Value& v : items) decref<P>(v);
+      goto error;
+    }
+    for (uint32_t i = n; i-- > 0;) PUSH(items[i]);
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    uint32_t before = ARG & 0xff, after = ARG >> 8;
+    Value seq = POP();
+    SAVE();
+    std::vector<Value> items;
+    bool ok = collect(t, seq, items, SIZE_MAX);
+    decref<P>(seq);
+    if (ok && items.size() < before + after) {
+      raisef(t, t.types().ValueError, "not enough values to unpack (expected at least ", before + after, ", got ",
+             items.size(), ")");
+      ok = false;
+    }
+    if (!ok) {
+      for (Value& v : items) decref<P>(v);
+      goto error;
+    }
+    size_t n = items.size();
+    for (size_t i = 0; i < after; ++i) PUSH(items[n - 1 - i]);
+    Value rest = new_list(t);
+    as_list(rest)->items.assign(items.begin() + before, items.end() - after);
+    PUSH(rest);
+    for (size_t i = before; i-- > 0;) PUSH(items[i]);
+    DISPATCH();
+  }
+
+  TARGET(JUMP) {
+    const Instr* target = code + ARG;
+    if (target < pc) CHECK_BREAKER();
+    pc = target;
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    Value v = POP();
+    int r;
+    if (v.tag == Tag::Bool) r = v.b;
+    else {
+      SAVE();
+      r = truthy(t, v);
+      decref<P>(v);
+      ERROR_IF(r < 0);
+    }
+    if (!r) {
+      const Instr* target = code + ARG;
+      if (target < pc) CHECK_BREAKER();
+      pc = target;
+    }
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    Value v = POP();
+    int r;
+    if (v.tag == Tag::Bool) r = v.b;
+    else {
+      SAVE();
+      r = truthy(t, v);
+      decref<P>(v);
+      ERROR_IF(r < 0);
+    }
+    if (r) {
+      const Instr* target = code + ARG;
+      if (target < pc) CHECK_BREAKER();
+      pc = target;
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    Value v = TOP();
+    SAVE();
+    int r = truthy(t, v);
+    ERROR_IF(r < 0);
+    if (!r) pc = code + ARG;
+    else {
+      --sp;
+      decref<P>(v);
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    Value v = TOP();
+    SAVE();
+    int r = truthy(t, v);
+    ERROR_IF(r < 0);
+    if (r) pc = code + ARG;
+    else {
+      --sp;
+      decref<P>(v);
+    }
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    Value v = TOP();
+    if (is_kind(v, Kind::Iterator) || is_kind(v, Kind::Generator)) DISPATCH();
+    SAVE();
+    Value it = get_iter(t, v);
+    ERROR_IF(it.is_null());
+    TOP() = it;
+    decref<P>(v);
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    Value itv = TOP();
+    if (itv.tag == Tag::Obj && itv.o->kind == Kind::Iterator) {
+      auto* it = static_cast<IteratorObject*>(itv.o);
+      if (it->aux16 == static_cast<uint16_t>(IterKind::Range)) {
+        if (it->n1 > 0) {
+          --it->n1;
+          PUSH(Value::integer(it->index));
+          it->index += it->n2;
+          DISPATCH();
+        }
+        --sp;
+        decref<P>(itv);
+        pc = code + ARG;
+        DISPATCH();
+      }
+      if (it->aux16 == static_cast<uint16_t>(IterKind::Seq) && is_kind(it->seq, Kind::List)) {
+        ListObject* l = as_list(it->seq);
+        Value v;
+        {
+          ObjectGuard<P> g(l);
+          if (it->index < static_cast<int64_t>(l->items.size())) v = share<P>(l->items[it->index++]);
+        }
+        if (!v.is_null()) {
+          PUSH(v);
+          DISPATCH();
+        }
+      }
+    }
+    SAVE();
+    Value v = iter_next(t, itv);
+    if (!v.is_null()) {
+      PUSH(v);
+      DISPATCH();
+    }
+    ERROR_IF(!t.exc.is_null());
+    --sp;
+    decref<P>(itv);
+    pc = code + ARG;
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    Value r = POP();
+    SAVE();
+    Frame* back = f->back;
+    bool entry = f->is_entry;
+    if (f->gen) f->gen->frame = nullptr;
+    free_frame<P>(f);
+    t.frame = back;
+    --t.depth;
+    if (entry) {
+      --t.native_depth;
+      return r;
+    }
+    f = back;
+    LOAD_FRAME();
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(MAKE_FUNCTION) {
+    Value codev = POP();
+    Value closure = (ARG & 4) ? POP() : Value();
+    Value kwdefaults = (ARG & 2) ? POP() : Value();
+    Value defaults = (ARG & 1) ? POP() : Value();
+    Value fn = make_function(t, static_cast<CodeObject*>(codev.o), f->globals,
+                             defaults.is_null() ? nullptr : as_tuple(defaults),
+                             kwdefaults.is_null() ? nullptr : as_dict(kwdefaults),
+                             closure.is_null() ? nullptr : as_tuple(closure));
+    decref<P>(codev);
+    decref<P>(closure);
+    decref<P>(kwdefaults);
+    decref<P>(defaults);
+    PUSH(fn);
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    call_nargs = ARG;
+    call_base = sp - call_nargs - 1;
+    call_kw = nullptr;
+    call_sp_after = call_base;
+    goto do_call;
+  }
+  TARGET(CALL_KW) {
+    call_kw = as_tuple(sp[-1]);
+    call_nargs = ARG - call_kw->size;
+    call_base = sp - ARG - 2;
+    call_sp_after = call_base;
+    goto do_call;
+  }
+  TARGET(CALL_METHOD) {
+    Value* base = sp - ARG - 2;
+    call_kw = nullptr;
+    call_sp_after = base;
+    if (base[0].is_null()) {
+      call_base = base + 1;
+      call_nargs = ARG;
+    } else {
+      call_base = base;
+      call_nargs = ARG + 1;
+    }
+    goto do_call;
+  }
+  TARGET(CALL_EX) {
+    Value kwargs = (ARG & 1) ? POP() : Value();
+    Value args = POP();
+    Value callable = POP();
+    SAVE();
+    std::vector<Value> argv;
+    TupleObject* tup = as_tuple(args);
+    for (uint64_t i = 0; i < tup->size; ++i) argv.push_back(tup->items[i]);
+    Value kwn;
+    bool ok = true;
+    if (!kwargs.is_null() && as_dict(kwargs)->table.used) {
+      DictObject* d = as_dict(kwargs);
+      std::vector<Value> knames;
+      for (const HashEntry& e : d->table.entries) {
+        if (e.key.is_null()) continue;
+        if (!is_str(e.key)) {
+          raise(t, t.types().TypeError, "keywords must be strings");
+          ok = false;
+          break;
+        }
+        knames.push_back(e.key);
+        argv.push_back(e.value);
+      }
+      if (ok) kwn = new_tuple(t, knames.data(), knames.size());
+    }
+    Value r;
+    if (ok) r = call(t, callable, argv.data(), tup->size, kwn.is_null() ? nullptr : as_tuple(kwn));
+    decref<P>(kwn);
+    decref<P>(kwargs);
+    decref<P>(args);
+    decref<P>(callable);
+    ERROR_IF(r.is_null());
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(BUILD_CLASS) {
+    uint32_t n = ARG;
+    Value* base = sp - n - 2;
+    SAVE();
+    Value cls = build_class(t, base[0], base[1], base + 2, n);
+    for (Value* v = base; v < sp; ++v) decref<P>(*v);
+    sp = base;
+    ERROR_IF(cls.is_null());
+    PUSH(cls);
+    DISPATCH();
+  }
+
+  TARGET(YIELD_VALUE) {
+    Value v = POP();
+    SAVE();
+    t.frame = f->back;
+    --t.depth;
+    --t.native_depth;
+    return v;
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    Value v = TOP();
+    if (is_kind(v, Kind::Generator)) DISPATCH();
+    SAVE();
+    Value it = get_iter(t, v);
+    ERROR_IF(it.is_null());
+    TOP() = it;
+    decref<P>(v);
+    DISPATCH();
+  }
+  TARGET(GET_AWAITABLE) {
+    Value v = TOP();
+    if (is_kind(v, Kind::Generator) && static_cast<GeneratorObject*>(v.o)->is_coroutine) DISPATCH();
+    SAVE();
+    bool found;
+    Value it = has_user_type(v) ? call_dunder(t, v, t.names().__await__, nullptr, 0, found) : (found = false, Value());
+    if (!found) {
+      raisef(t, t.types().TypeError, "object ", type_name(t, v), " can't be used in 'await' expression");
+      goto error;
+    }
+    ERROR_IF(it.is_null());
+    TOP() = it;
+    decref<P>(v);
+    DISPATCH();
+  }
+  TARGET(YIELD_FROM) {
+    Value sent = POP();
+    Value sub = TOP();
+    SAVE();
+    Value r;
+    Value retval;
+    if (is_kind(sub, Kind::Generator)) {
+      r = gen_resume(t, static_cast<GeneratorObject*>(sub.o), sent, Value(), &retval);
+    } else if (sent.is_none()) {
+      r = iter_next(t, sub);
+      if (r.is_null() && t.exc.is_null()) retval = Value::none();
+    } else {
+      Value send = getattr(t, sub, t.names().send);
+      if (!send.is_null()) {
+        r = call(t, send, &sent, 1);
+        decref<P>(send);
+      }
+      if (r.is_null() && exception_matches(t, t.types().StopIteration)) retval = stop_iteration_value(t);
+    }
+    decref<P>(sent);
+    if (!r.is_null()) {
+      // The subiterator yielded: yield its value and run YIELD_FROM again on resume.
+      --pc;
+      SAVE();
+      t.frame = f->back;
+      --t.depth;
+      --t.native_depth;
+      return r;
+    }
+    ERROR_IF(!t.exc.is_null());
+    --sp;
+    decref<P>(sub);
+    PUSH(retval.is_null() ? Value::none() : retval);
+    DISPATCH();
+  }
+
+  TARGET(RAISE_VARARGS) {
+    SAVE();
+    if (ARG == 0) {
+      if (t.handled.is_null()) {
+        raise(t, t.types().RuntimeError, "No active exception to reraise");
+        goto error;
+      }
+      decref<P>(t.exc);
+      t.exc = share<P>(t.handled);
+      goto error;
+    }
+    Value cause = ARG == 2 ? POP() : Value();
+    Value exc = POP();
+    raise_value(t, exc);
+    decref<P>(exc);
+    if (ARG == 2 && is_kind(t.exc, Kind::Exception)) {
+      ExceptionObject* e = as_exc(t.exc);
+      if (cause.is_none()) {
+        decref<P>(std::exchange(e->cause, Value()));
+        e->suppress_context = true;
+      } else if (is_kind(cause, Kind::Type) && as_type(cause)->is_exception) {
+        Value c = call(t, cause, nullptr, 0);
+        if (c.is_null()) {
+          decref<P>(cause);
+          goto error;
+        }
+        decref<P>(std::exchange(as_exc(t.exc)->cause, c));
+        as_exc(t.exc)->suppress_context = true;
+      } else if (is_kind(cause, Kind::Exception)) {
+        decref<P>(std::exchange(e->cause, share<P>(cause)));
+        e->suppress_context = true;
+      } else {
+        decref<P>(cause);
+        clear_exception(t);
+        raise(t, t.types().TypeError, "exception causes must derive from BaseException");
+        goto error;
+      }
+    }
+    decref<P>(cause);
+    goto error;
+  }
+  TARGET(PUSH_EXC_INFO) {
+    Value exc = TOP();
+    Value prev = t.handled.is_null() ? Value::none() : t.handled;
+    t.handled = share<P>(exc);
+    TOP() = prev;
+    PUSH(exc);
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    Value prev = POP();
+    decref<P>(t.handled);
+    t.handled = prev.is_none() ? Value() : prev;
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT_RERAISE) {
+    Value exc = POP();
+    Value prev = POP();
+    decref<P>(t.handled);
+    t.handled = prev.is_none() ? Value() : prev;
+    SAVE();
+    decref<P>(t.exc);
+    t.exc = exc;
+    goto error_reraise;
+  }
+  TARGET(RERAISE) {
+    Value exc = POP();
+    SAVE();
+    decref<P>(t.exc);
+    t.exc = exc;
+    goto error_reraise;
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    Value type = POP();
+    SAVE();
+    int r;
+    bool ok = exc_match(t, TOP(), type, r);
+    decref<P>(type);
+    ERROR_IF(!ok);
+    PUSH(Value::boolean(r));
+    DISPATCH();
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    incref<P>(t.types().AssertionError);
+    PUSH(Value::object(t.types().AssertionError));
+    DISPATCH();
+  }
+  TARGET(BEFORE_WITH) {
+    Value mgr = TOP();
+    SAVE();
+    Value exit = getattr(t, mgr, t.names().__exit__);
+    if (exit.is_null()) {
+      clear_exception(t);
+      raisef(t, t.types().TypeError, "'", type_name(t, mgr), "' object does not support the context manager protocol");
+      goto error;
+    }
+    Value enter = getattr(t, mgr, t.names().__enter__);
+    if (enter.is_null()) {
+      decref<P>(exit);
+      goto error;
+    }
+    Value r = call(t, enter, nullptr, 0);
+    decref<P>(enter);
+    if (r.is_null()) {
+      decref<P>(exit);
+      goto error;
+    }
+    TOP() = exit;
+    decref<P>(mgr);
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(WITH_EXIT) {
+    Value exit = POP();
+    SAVE();
+    Value args[3] = {Value::none(), Value::none(), Value::none()};
+    Value r = call(t, exit, args, 3);
+    decref<P>(exit);
+    ERROR_IF(r.is_null());
+    decref<P>(r);
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    Value exc = sp[-1];
+    Value exit = sp[-3];
+    SAVE();
+    Value args[3] = {Value::object(type_of(t, exc)), exc, Value::none()};
+    Value r = call(t, exit, args, 3);
+    ERROR_IF(r.is_null());
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(IMPORT_NAME) {
+    SAVE();
+    Value m = import_module(t, names[ARG]->view(), f->globals);
+    ERROR_IF(m.is_null());
+    PUSH(m);
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    Value mod = TOP();
+    SAVE();
+    Value v = getattr_opt(t, mod, names[ARG]);
+    if (v.is_null()) {
+      if (t.exc.is_null()) {
+        std::string_view mn = is_kind(mod, Kind::Module) ? static_cast<ModuleObject*>(mod.o)->name->view() : "?";
+        raisef(t, t.types().ImportError, "cannot import name '", names[ARG]->view(), "' from '", mn, "'");
+      }
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    Value mod = POP();
+    SAVE();
+    bool ok = true;
+    if (is_kind(mod, Kind::Module)) {
+      DictObject* src = static_cast<ModuleObject*>(mod.o)->dict;
+      DictObject* dst = f->ns ? f->ns : f->globals;
+      std::vector<HashEntry> items;
+      for (const HashEntry& e : src->table.entries)
+        if (is_str(e.key) && as_str(e.key)->size && as_str(e.key)->data[0] != '_')
+          items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
+      for (HashEntry& e : items) {
+        if (ok && dict_set(t, dst, e.key, e.value) < 0) ok = false;
+        decref<P>(e.key);
+        decref<P>(e.value);
+      }
+    }
+    decref<P>(mod);
+    ERROR_IF(!ok);
+    DISPATCH();
+  }
+  TARGET(PRINT_EXPR) {
+    Value v = POP();
+    SAVE();
+    if (!v.is_none()) {
+      dict_set(t, in.builtins, Value::object(intern(in, "_")), v);
+      Value r = repr(t, v);
+      if (r.is_null()) {
+        decref<P>(v);
+        goto error;
+      }
+      std::string line(as_str(r)->view());
+      line += '\n';
+      if (in.write_out) in.write_out(line);
+      decref<P>(r);
+    }
+    decref<P>(v);
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
+
+#ifndef LOCKVM_COMPUTED_GOTO
+    default:
+      raise(t, t.types().RuntimeError, "unknown opcode");
+      goto error;
+  }
+#endif
+
+do_call : {
+  Value callable = call_base[0];
+  if (callable.tag == Tag::Obj && callable.o->kind == Kind::Function) {
+    auto* fn = static_cast<FunctionObject*>(callable.o);
+    const CodeProto& p = *fn->code->proto;
+    if (!(p.flags & (kCodeGenerator | kCodeCoroutine))) {
+      if (t.depth >= in.recursion_limit) {
+        SAVE();
+        recursion_error(t);
+        goto error;
+      }
+      Frame* nf = new_frame(t, fn, false);  // takes the callable's reference
+      size_t nkw = call_kw ? call_kw->size : 0;
+      Value* args = call_base + 1;
+      bool simple = !call_kw && call_nargs == static_cast<size_t>(p.argcount) && p.kwonlyargcount == 0 &&
+                    !(p.flags & (kCodeVarargs | kCodeVarkeywords));
+      if (simple) {
+        for (size_t i = 0; i < call_nargs; ++i) nf->slots[i] = args[i];  // move
+      } else {
+        SAVE();
+        bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);
+        for (size_t i = 0; i < call_nargs + nkw; ++i) decref<P>(args[i]);
+        if (call_kw) decref<P>(Value::object(call_kw));
+        if (!ok) {
+          nf->sp = nf->stack_base();
+          free_frame<P>(nf);
+          sp = call_sp_after;
+          goto error;
+        }
+      }
+      if (nf->ncells) init_cells(t, nf);
+      sp = call_sp_after;
+      SAVE();
+      nf->back = f;
+      t.frame = nf;
+      ++t.depth;
+      f = nf;
+      LOAD_FRAME();
+      CHECK_BREAKER();
+      DISPATCH();
+    }
+  }
+  SAVE();
+  Value r = call(t, callable, call_base + 1, call_nargs, call_kw);
+  size_t nkw = call_kw ? call_kw->size : 0;
+  for (Value* v = call_base; v < call_base + 1 + call_nargs + nkw; ++v) decref<P>(*v);
+  if (call_kw) decref<P>(Value::object(call_kw));
+  sp = call_sp_after;
+  ERROR_IF(r.is_null());
+  PUSH(r);
+  DISPATCH();
+}
+
+error:
+  // An exception is pending in t.exc; pc is just past the failing instruction.
+  {
+    uint32_t idx = pc > code ? static_cast<uint32_t>(pc - code - 1) : 0;
+    if (is_kind(t.exc, Kind::Exception)) {
+      incref<P>(co);
+      as_exc(t.exc)->traceback.push_back(TraceEntry{co, co->proto->lines[idx]});
+    }
+  }
+error_reraise:
+  for (;;) {
+    uint32_t idx = pc > code ? static_cast<uint32_t>(pc - code - 1) : 0;
+    for (const ExceptionEntry& e : co->proto->exception_table) {
+      if (idx >= e.start && idx < e.end) {
+        Value* base = f->stack_base() + e.depth;
+        while (sp > base) decref<P>(*--sp);
+        PUSH(fetch_exception(t));
+        pc = code + e.handler;
+        DISPATCH();
+      }
+    }
+    // No handler here: the frame ends with the exception.
+    SAVE();
+    Frame* back = f->back;
+    bool entry = f->is_entry;
+    if (f->gen) f->gen->frame = nullptr;
+    free_frame<P>(f);
+    t.frame = back;
+    --t.depth;
+    if (entry) {
+      --t.native_depth;
+      return Value();
+    }
+    f = back;
+    LOAD_FRAME();
+    uint32_t cidx = static_cast<uint32_t>(pc - code - 1);
+    if (is_kind(t.exc, Kind::Exception)) {
+      incref<P>(co);
+      as_exc(t.exc)->traceback.push_back(TraceEntry{co, co->proto->lines[cidx]});
+    }
+  }
+
+#undef LOAD_FRAME
+#undef SAVE
+#undef ARG
+#undef SARG
+#undef PUSH
+#undef POP
+#undef TOP
+#undef ERROR_IF
+#undef CHECK_BREAKER
+#undef DISPATCH
+#undef TARGET
+}
+
+}  // namespace lockvm::rt

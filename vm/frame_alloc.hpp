@@ -1,0 +1,73 @@
+// Storage for frames. Ordinary calls take frames from a per-thread stack of
+// large chunks (a bump pointer: a call allocates nothing from malloc);
+// generator frames must outlive the call that created them, so they live on
+// the heap and are linked into the thread's frame chain only while running.
+#pragma once
+
+#include <cstdlib>
+#include <new>
+#include <vector>
+
+#include "vm/interp.hpp"
+
+namespace lockvm {
+
+inline size_t frame_bytes(uint32_t nslots) { return sizeof(Frame) + (nslots ? nslots - 1 : 0) * sizeof(Value); }
+
+// A chunk holds many frames; frames are freed in LIFO order, so a stack of
+// (chunk, used) is enough.
+struct FrameStack {
+  static constexpr size_t kChunk = 256 * 1024;
+  struct Chunk {
+    char* mem;
+    size_t size;
+    size_t used;
+  };
+  std::vector<Chunk> chunks;
+
+  void* push(size_t bytes) {
+    bytes = (bytes + 15) & ~size_t(15);
+    if (chunks.empty() || chunks.back().used + bytes > chunks.back().size) {
+      size_t sz = bytes > kChunk ? bytes : kChunk;
+      char* mem = static_cast<char*>(std::malloc(sz));
+      if (!mem) throw std::bad_alloc();
+      chunks.push_back({mem, sz, 0});
+    }
+    Chunk& c = chunks.back();
+    void* p = c.mem + c.used;
+    c.used += bytes;
+    return p;
+  }
+
+  void pop(void* p) {
+    Chunk& c = chunks.back();
+    c.used = static_cast<size_t>(static_cast<char*>(p) - c.mem);
+    // Keep one empty chunk around so call/return at a boundary doesn't thrash.
+    if (c.used == 0 && chunks.size() > 1) {
+      Chunk& prev = chunks[chunks.size() - 2];
+      if (prev.used != 0 || true) {
+        std::free(c.mem);
+        chunks.pop_back();
+      }
+    }
+  }
+
+  ~FrameStack() {
+    for (Chunk& c : chunks) std::free(c.mem);
+  }
+};
+
+inline FrameStack& thread_frame_stack() {
+  static thread_local FrameStack stack;
+  return stack;
+}
+
+inline Frame* alloc_heap_frame(uint32_t nslots) {
+  void* mem = std::malloc(frame_bytes(nslots));
+  if (!mem) throw std::bad_alloc();
+  return static_cast<Frame*>(mem);
+}
+
+inline void free_heap_frame(Frame* f) { std::free(f); }
+
+}  // namespace lockvm

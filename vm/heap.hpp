@@ -1,0 +1,136 @@
+// Allocation, reference counting and freeing of heap objects, per policy.
+//
+//     ┌──────────────────┬───────────────────────────────┐
+//     │ P::Header         │ Object (type, kind, flags...)  │ ...body
+//     └──────────────────┴───────────────────────────────┘
+//     ^ malloc'd block    ^ Object* handed to the VM
+//
+// Freeing is iterative: when an object dies, the objects it owned are pushed
+// on a per-thread list instead of being freed recursively, so dropping a
+// million-deep nested list cannot overflow the C++ stack (CPython's
+// "trashcan" solves the same problem).
+#pragma once
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "policies/policy_concept.hpp"
+#include "vm/object.hpp"
+
+namespace lockvm {
+
+// Live heap objects, for leak checks: each thread counts locally (no shared
+// cache line on the allocation path) and folds its count into the global
+// total when asked or when it exits.
+struct LiveObjects {
+  static inline std::atomic<int64_t> total{0};
+  static inline thread_local int64_t local = 0;
+  static void flush() { total.fetch_add(std::exchange(local, 0), std::memory_order_relaxed); }
+  static int64_t count() { flush(); return total.load(std::memory_order_relaxed); }
+};
+
+template <LockPolicy P>
+struct Heap {
+  using Header = typename P::Header;
+
+  static Header& header(Object* o) {
+    return *reinterpret_cast<Header*>(reinterpret_cast<char*>(o) - sizeof(Header));
+  }
+  static const Header& header(const Object* o) {
+    return *reinterpret_cast<const Header*>(reinterpret_cast<const char*>(o) - sizeof(Header));
+  }
+
+  // Raw storage for an object of `body` bytes; the caller constructs it.
+  static void* allocate(size_t body) {
+    char* block = static_cast<char*>(std::malloc(sizeof(Header) + body));
+    if (!block) throw std::bad_alloc();
+    P::init_header(*reinterpret_cast<Header*>(block));
+    ++LiveObjects::local;
+    return block + sizeof(Header);
+  }
+
+  // Returns the storage of a dead object whose destructor has run.
+  static void deallocate(Object* o) {
+    --LiveObjects::local;
+    std::free(reinterpret_cast<char*>(o) - sizeof(Header));
+  }
+};
+
+// Reference-count operations on Values and objects. `release` is defined in
+// dealloc.hpp, which knows every layout.
+template <LockPolicy P>
+void release(Object* o);
+
+template <LockPolicy P>
+inline void incref(Object* o) { P::incref(Heap<P>::header(o)); }
+
+template <LockPolicy P>
+inline void decref(Object* o) {
+  if (P::decref(Heap<P>::header(o))) release<P>(o);
+}
+
+template <LockPolicy P>
+inline void xdecref(Object* o) {
+  if (o) decref<P>(o);
+}
+
+template <LockPolicy P>
+inline void incref(const Value& v) {
+  if (v.tag == Tag::Obj) incref<P>(v.o);
+}
+
+template <LockPolicy P>
+inline void decref(const Value& v) {
+  if (v.tag == Tag::Obj) decref<P>(v.o);
+}
+
+// Returns v with one more reference (for storing a borrowed value).
+template <LockPolicy P>
+inline Value share(const Value& v) {
+  incref<P>(v);
+  return v;
+}
+
+// An owned reference to a Value, released at scope exit: the RAII handle
+// runtime code uses so that every early return drops what it holds.
+template <LockPolicy P>
+class Ref {
+ public:
+  Ref() = default;
+  // Takes ownership of a new reference (e.g. a function's return value).
+  explicit Ref(Value v) : v_(v) {}
+  static Ref borrow(Value v) { return Ref(share<P>(v)); }
+  Ref(const Ref& r) : v_(share<P>(r.v_)) {}
+  Ref(Ref&& r) noexcept : v_(std::exchange(r.v_, Value())) {}
+  Ref& operator=(Ref r) noexcept { std::swap(v_, r.v_); return *this; }
+  ~Ref() { decref<P>(v_); }
+
+  const Value& get() const { return v_; }
+  const Value& operator*() const { return v_; }
+  const Value* operator->() const { return &v_; }
+  bool is_null() const { return v_.is_null(); }
+  Value release() { return std::exchange(v_, Value()); }  // hand the reference on
+  void reset(Value v = Value()) { decref<P>(std::exchange(v_, v)); }
+
+ private:
+  Value v_;
+};
+
+// Holds the per-object lock of a mutable object for one operation (a no-op
+// under the single-runner policies).
+template <LockPolicy P>
+class ObjectGuard {
+ public:
+  explicit ObjectGuard(Object* o) : o_(o) { P::lock_object(Heap<P>::header(o_)); }
+  ~ObjectGuard() { P::unlock_object(Heap<P>::header(o_)); }
+  ObjectGuard(const ObjectGuard&) = delete;
+  ObjectGuard& operator=(const ObjectGuard&) = delete;
+
+ private:
+  Object* o_;
+};
+
+}  // namespace lockvm

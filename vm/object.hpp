@@ -1,0 +1,274 @@
+// Heap object layouts.
+//
+// Layouts here are the same under every locking policy: the policy's header
+// (reference count, owner thread, lock byte) sits *in front of* the Object, at
+// a negative offset (see heap.hpp), the way CPython places PyGC_Head in front
+// of a PyObject. That keeps one definition of every object while each policy
+// pays only for the header it needs — the per-object memory cost of a policy
+// is exactly sizeof(P::Header).
+//
+// Fields that hold references are Values or typed pointers that own one
+// reference each, unless a comment says "borrowed".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include "vm/code.hpp"
+#include "vm/value.hpp"
+
+namespace lockvm {
+
+// The C++ layout of an object. Several Python types share a layout (every
+// user class's instances are Kind::Instance; exceptions are Kind::Exception).
+enum class Kind : uint8_t {
+  Type, Str, Bytes, BigInt, Tuple, List, Dict, Set, FrozenSet, Range, Slice,
+  Function, Native, BoundMethod, Cell, Code, Module, Instance, Exception,
+  Property, StaticMethod, ClassMethod, Generator, Iterator, DictView, Super,
+  Singleton,  // Ellipsis, NotImplemented
+  HostData,   // embedding: a C++ object owned by a script value
+};
+
+enum ObjectFlags : uint8_t {
+  kObjImmortal = 1 << 0,  // never freed before interpreter teardown
+  kStrAscii = 1 << 1,     // Str: every byte < 0x80, so index == byte offset
+  kStrInterned = 1 << 2,  // Str: the interpreter's unique copy of this text
+};
+
+struct TypeObject;
+
+struct Object {
+  TypeObject* type;  // borrowed for built-in types; owned for user classes' instances
+  Kind kind;
+  uint8_t flags = 0;
+  uint16_t aux16 = 0;  // per-kind small field (iterator sub-kind, ...)
+  uint32_t aux32 = 0;  // per-kind small field
+};
+static_assert(sizeof(Object) == 16);
+
+struct StrObject : Object {
+  int64_t hash;     // -1 until computed
+  uint64_t length;  // in code points
+  uint64_t size;    // in bytes, not counting the trailing NUL
+  char data[1];     // UTF-8, NUL-terminated; allocated to size + 1
+  std::string_view view() const { return {data, size}; }
+  bool ascii() const { return flags & kStrAscii; }
+};
+
+struct BytesObject : Object {
+  int64_t hash;
+  uint64_t size;
+  char data[1];
+  std::string_view view() const { return {data, size}; }
+};
+
+using BigInt = boost::multiprecision::cpp_int;
+
+// Integers beyond int64. Always normalized: a result that fits in int64 is
+// returned as an unboxed Value instead.
+struct BigIntObject : Object {
+  BigInt value;
+};
+
+struct TupleObject : Object {
+  int64_t hash;  // -1 until computed
+  uint64_t size;
+  Value items[1];  // allocated to `size`
+};
+
+struct ListObject : Object {
+  std::vector<Value> items;
+};
+
+// Insertion-ordered hash table shared by dict, set and frozenset (the design
+// of CPython's compact dict): `entries` keeps insertion order, `index` is an
+// open-addressing table of positions into it.
+struct HashEntry {
+  Value key;    // Null marks a deleted entry
+  Value value;  // unused for sets
+  int64_t hash;
+};
+
+struct HashTable {
+  std::vector<HashEntry> entries;
+  std::vector<int32_t> index;  // -1 empty, -2 deleted, else position in entries
+  uint64_t used = 0;           // live entries
+  uint64_t key_version = 0;    // bumped when a key is added or removed (global caches)
+};
+
+struct DictObject : Object {
+  HashTable table;
+};
+
+struct SetObject : Object {  // Kind::Set or Kind::FrozenSet
+  HashTable table;
+  int64_t hash = -1;  // frozenset only
+};
+
+struct RangeObject : Object {
+  int64_t start, stop, step, length;
+};
+
+struct SliceObject : Object {
+  Value start, stop, step;
+};
+
+struct CodeObject;
+struct CellObject;
+
+struct FunctionObject : Object {
+  CodeObject* code;
+  struct DictObject* globals;
+  TupleObject* defaults = nullptr;     // positional defaults, or null
+  DictObject* kwdefaults = nullptr;    // keyword-only defaults, or null
+  TupleObject* closure = nullptr;      // cells for the code's freevars, or null
+  StrObject* name;
+  StrObject* qualname;
+  Value doc;
+  DictObject* dict = nullptr;          // function attributes, created on first store
+  StrObject* module_name = nullptr;
+};
+
+// A built-in function or method implemented in C++. `fn` is a
+// NativeFn<P> (interp.hpp) stored type-erased, because this layout is shared
+// by all policies.
+using ErasedFn = void (*)();
+struct NativeObject : Object {
+  ErasedFn fn;
+  const char* name;    // static storage
+  Value self;          // bound receiver (module functions: Null)
+  Value data;          // extra state for closures made in C++ (e.g. host callables)
+  void* host = nullptr;  // embedding: a std::function owned by the host binding
+};
+
+struct BoundMethodObject : Object {
+  Value func;
+  Value self;
+};
+
+struct CellObject : Object {
+  Value contents;  // Null when empty
+};
+
+// Per-policy materialization of a CodeProto (constants as Values, names
+// interned). Inline caches live beside the instructions.
+struct GlobalCache {
+  uint64_t globals_version = ~0ull;
+  uint64_t builtins_version = ~0ull;
+  int32_t index = -1;       // entry index in globals, or in builtins when from_builtins
+  bool from_builtins = false;
+};
+
+struct CodeObject : Object {
+  std::shared_ptr<const CodeProto> proto;
+  std::vector<Value> consts;
+  std::vector<StrObject*> names;     // interned, owned
+  std::vector<StrObject*> varnames;  // interned, owned
+  std::vector<GlobalCache> global_caches;  // one per LOAD_GLOBAL site, indexed by instruction
+  std::vector<int32_t> cache_index;  // instruction index → slot in global_caches, or -1
+  StrObject* name;
+  StrObject* qualname;
+  StrObject* filename;
+  int nlocals;
+  int ncells;   // cellvars
+  int nfree;    // freevars
+  int stacksize;
+};
+
+struct ModuleObject : Object {
+  StrObject* name;
+  DictObject* dict;
+};
+
+struct TypeObject : Object {
+  StrObject* name;
+  TypeObject* base;          // owned; null only for `object`
+  DictObject* dict;
+  std::vector<TypeObject*> mro;  // self first, then bases (borrowed: base chain owns them)
+  Kind instance_kind;        // layout of instances
+  bool builtin = false;      // C++ type: attributes cannot be set on it
+  bool is_exception = false;
+  StrObject* module_name = nullptr;
+  uint64_t version = 0;      // bumped when the class dict changes (method caches)
+};
+
+// An instance of a user class.
+struct InstanceObject : Object {
+  DictObject* dict;  // created at allocation
+};
+
+struct TraceEntry {
+  CodeObject* code;  // owned
+  int line;
+};
+
+struct ExceptionObject : InstanceObject {
+  TupleObject* args;
+  std::vector<TraceEntry> traceback;  // innermost last as frames unwind outward
+  Value cause;     // __cause__ (Null = None)
+  Value context;   // __context__
+  bool suppress_context = false;
+};
+
+struct PropertyObject : Object {
+  Value fget, fset, fdel, doc;
+};
+
+struct WrapperObject : Object {  // staticmethod / classmethod
+  Value func;
+};
+
+struct Frame;
+struct GeneratorObject : Object {
+  Frame* frame;       // owned (heap frame); null once finished
+  StrObject* name;
+  StrObject* qualname;
+  bool running = false;
+  bool is_coroutine = false;
+};
+
+// Built-in iterators share one layout; aux16 tells which.
+enum class IterKind : uint16_t {
+  Seq,        // list/tuple/str/bytes by index (seq, index)
+  Range,      // (index = current, n1 = stop, n2 = step)
+  DictKeys, DictValues, DictItems, SetItems,
+  Enumerate,  // (seq = iterator, index = count)
+  Zip,        // (seq = tuple of iterators)
+  Map,        // (seq = tuple of iterators, aux = function)
+  Filter,     // (seq = iterator, aux = function or None)
+  Reversed,   // (seq = sequence, index = next index going down)
+  Callable,   // iter(f, sentinel): (aux = f, seq = sentinel)
+};
+
+struct IteratorObject : Object {
+  Value seq;
+  Value aux;
+  int64_t index = 0;
+  int64_t n1 = 0, n2 = 0;
+};
+
+struct DictViewObject : Object {  // aux16: 0 keys, 1 values, 2 items
+  DictObject* dict;
+};
+
+struct SuperObject : Object {
+  TypeObject* start;   // search the MRO after this type
+  Value self;
+  TypeObject* self_type;
+};
+
+struct SingletonObject : Object {
+  const char* name;
+};
+
+struct HostDataObject : Object {
+  void* ptr;
+  void (*destroy)(void*);
+};
+
+}  // namespace lockvm
