@@ -188,7 +188,7 @@ void drain() {
 }
 
 template <LockPolicy P>
-void release(Object* o) {
+void release_now(Object* o) {
   using Q = DeallocQueue<P>;
   Q::pending.push_back(o);
   if (Q::draining) return;  // an outer release() loop will get to it
@@ -202,3 +202,11 @@ void release(Object* o) {
 }
 
 }  // namespace lockvm::rt
+
+namespace lockvm {
+// Declared in heap.hpp: called by decref() when a count reaches zero.
+template <LockPolicy P>
+void release(Object* o) {
+  rt::release_now<P>(o);
+}
+}  // namespace lockvm

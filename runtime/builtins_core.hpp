@@ -1,0 +1,840 @@
+// Pure C++ cores of built-in functions: no Values, no threads, no policies,
+// so they can be unit-tested without the VM (tests/unit/test_builtins.cpp).
+//
+//   timsort          CPython's list.sort algorithm (3.11: binary insertion,
+//                    natural runs, powersort merge policy, galloping), with a
+//                    comparator that may fail or be inconsistent
+//   round_double     round(x, ndigits), correctly rounded, half-even
+//   FsumAcc          math.fsum (Shewchuk's exact partials, as CPython)
+//   parse_float_text float(str) grammar
+//   ... and small BigInt helpers (gcd, isqrt, comb, perm, pow_mod, ratios).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+namespace lockvm::rt::core {
+
+using BigInt = boost::multiprecision::cpp_int;
+
+// ============================================================== timsort
+//
+// Sorts a[0:n] stably with `lt(x, y)` returning 1 if x < y, 0 if not, and -1
+// on error. Stops at the first error and returns false; a[] is then still a
+// permutation of its input (never loses or duplicates an element), whatever
+// the comparator did. An inconsistent comparator cannot make it read or
+// write out of bounds. The order of comparisons is CPython 3.11's, so user
+// __lt__ methods with side effects and error messages behave the same.
+namespace detail {
+
+template <class T>
+inline void move_items(T* dst, const T* src, ptrdiff_t n) {  // memmove semantics
+  if (n <= 0 || dst == src) return;
+  if (dst < src) std::copy(src, src + n, dst);
+  else std::copy_backward(src, src + n, dst + n);
+}
+
+template <class T, class Less>
+struct TimSort {
+  static constexpr ptrdiff_t kMinGallop = 7;
+  static constexpr ptrdiff_t kMaxMinRun = 64;
+
+  struct Run {
+    ptrdiff_t base, len;
+    int power;
+  };
+
+  T* a;
+  ptrdiff_t n;
+  Less& lt;
+  std::vector<T> tmp;
+  std::vector<Run> pending;
+  ptrdiff_t min_gallop = kMinGallop;
+
+  // returns <0 error, 0 false, 1 true
+  int islt(const T& x, const T& y) { return lt(x, y); }
+
+  static ptrdiff_t compute_minrun(ptrdiff_t n) {
+    ptrdiff_t r = 0;
+    while (n >= kMaxMinRun) {
+      r |= n & 1;
+      n >>= 1;
+    }
+    return n + r;
+  }
+
+  // CPython 3.11 count_run: length of the run at lo (strictly descending
+  // runs are reported with descending = true). -1 on error.
+  ptrdiff_t count_run(T* lo, T* hi, bool& descending) {
+    descending = false;
+    ++lo;
+    if (lo == hi) return 1;
+    ptrdiff_t k = 2;
+    int c = islt(*lo, *(lo - 1));
+    if (c < 0) return -1;
+    if (c) {
+      descending = true;
+      for (lo = lo + 1; lo < hi; ++lo, ++k) {
+        c = islt(*lo, *(lo - 1));
+        if (c < 0) return -1;
+        if (!c) break;
+      }
+    } else {
+      for (lo = lo + 1; lo < hi; ++lo, ++k) {
+        c = islt(*lo, *(lo - 1));
+        if (c < 0) return -1;
+        if (c) break;
+      }
+    }
+    return k;
+  }
+
+  // Binary insertion sort of [lo, hi) where [lo, start) is already sorted.
+  bool binarysort(T* lo, T* hi, T* start) {
+    if (lo == start) ++start;
+    for (; start < hi; ++start) {
+      T* l = lo;
+      T* r = start;
+      T pivot = *r;
+      do {
+        T* p = l + ((r - l) >> 1);
+        int c = islt(pivot, *p);
+        if (c < 0) return false;
+        if (c) r = p;
+        else l = p + 1;
+      } while (l < r);
+      for (T* p = start; p > l; --p) *p = *(p - 1);
+      *l = pivot;
+    }
+    return true;
+  }
+
+  ptrdiff_t gallop_left(const T& key, T* base, ptrdiff_t len, ptrdiff_t hint) {
+    T* p = base + hint;
+    ptrdiff_t lastofs = 0, ofs = 1;
+    int c = islt(*p, key);
+    if (c < 0) return -1;
+    if (c) {
+      const ptrdiff_t maxofs = len - hint;
+      while (ofs < maxofs) {
+        c = islt(p[ofs], key);
+        if (c < 0) return -1;
+        if (c) {
+          lastofs = ofs;
+          ofs = (ofs << 1) + 1;
+        } else break;
+      }
+      if (ofs > maxofs) ofs = maxofs;
+      lastofs += hint;
+      ofs += hint;
+    } else {
+      const ptrdiff_t maxofs = hint + 1;
+      while (ofs < maxofs) {
+        c = islt(*(p - ofs), key);
+        if (c < 0) return -1;
+        if (c) break;
+        lastofs = ofs;
+        ofs = (ofs << 1) + 1;
+      }
+      if (ofs > maxofs) ofs = maxofs;
+      ptrdiff_t k = lastofs;
+      lastofs = hint - ofs;
+      ofs = hint - k;
+    }
+    ++lastofs;
+    while (lastofs < ofs) {
+      ptrdiff_t m = lastofs + ((ofs - lastofs) >> 1);
+      c = islt(base[m], key);
+      if (c < 0) return -1;
+      if (c) lastofs = m + 1;
+      else ofs = m;
+    }
+    return ofs;
+  }
+
+  ptrdiff_t gallop_right(const T& key, T* base, ptrdiff_t len, ptrdiff_t hint) {
+    T* p = base + hint;
+    ptrdiff_t lastofs = 0, ofs = 1;
+    int c = islt(key, *p);
+    if (c < 0) return -1;
+    if (c) {
+      const ptrdiff_t maxofs = hint + 1;
+      while (ofs < maxofs) {
+        c = islt(key, *(p - ofs));
+        if (c < 0) return -1;
+        if (c) {
+          lastofs = ofs;
+          ofs = (ofs << 1) + 1;
+        } else break;
+      }
+      if (ofs > maxofs) ofs = maxofs;
+      ptrdiff_t k = lastofs;
+      lastofs = hint - ofs;
+      ofs = hint - k;
+    } else {
+      const ptrdiff_t maxofs = len - hint;
+      while (ofs < maxofs) {
+        c = islt(key, p[ofs]);
+        if (c < 0) return -1;
+        if (c) break;
+        lastofs = ofs;
+        ofs = (ofs << 1) + 1;
+      }
+      if (ofs > maxofs) ofs = maxofs;
+      lastofs += hint;
+      ofs += hint;
+    }
+    ++lastofs;
+    while (lastofs < ofs) {
+      ptrdiff_t m = lastofs + ((ofs - lastofs) >> 1);
+      c = islt(key, base[m]);
+      if (c < 0) return -1;
+      if (c) ofs = m;
+      else lastofs = m + 1;
+    }
+    return ofs;
+  }
+
+  // Merges a[pa:pa+na] and a[pb:pb+nb] (adjacent), na <= nb, using tmp for A.
+  bool merge_lo(ptrdiff_t pa_i, ptrdiff_t na, ptrdiff_t pb_i, ptrdiff_t nb) {
+    tmp.assign(a + pa_i, a + pa_i + na);
+    T* dest = a + pa_i;
+    T* pa = tmp.data();
+    T* pb = a + pb_i;
+    bool result = false;
+    ptrdiff_t mg;
+
+    *dest++ = *pb++;
+    --nb;
+    if (nb == 0) goto Succeed;
+    if (na == 1) goto CopyB;
+
+    mg = min_gallop;
+    for (;;) {
+      ptrdiff_t acount = 0, bcount = 0;
+      for (;;) {
+        int k = islt(*pb, *pa);
+        if (k) {
+          if (k < 0) goto Fail;
+          *dest++ = *pb++;
+          ++bcount;
+          acount = 0;
+          --nb;
+          if (nb == 0) goto Succeed;
+          if (bcount >= mg) break;
+        } else {
+          *dest++ = *pa++;
+          ++acount;
+          bcount = 0;
+          --na;
+          if (na == 1) goto CopyB;
+          if (acount >= mg) break;
+        }
+      }
+      ++mg;
+      do {
+        mg -= mg > 1;
+        min_gallop = mg;
+        ptrdiff_t k = gallop_right(*pb, pa, na, 0);
+        acount = k;
+        if (k) {
+          if (k < 0) goto Fail;
+          std::copy(pa, pa + k, dest);
+          dest += k;
+          pa += k;
+          na -= k;
+          if (na == 1) goto CopyB;
+          if (na == 0) goto Succeed;  // only with an inconsistent comparator
+        }
+        *dest++ = *pb++;
+        --nb;
+        if (nb == 0) goto Succeed;
+        k = gallop_left(*pa, pb, nb, 0);
+        bcount = k;
+        if (k) {
+          if (k < 0) goto Fail;
+          move_items(dest, pb, k);
+          dest += k;
+          pb += k;
+          nb -= k;
+          if (nb == 0) goto Succeed;
+        }
+        *dest++ = *pa++;
+        --na;
+        if (na == 1) goto CopyB;
+      } while (acount >= kMinGallop || bcount >= kMinGallop);
+      ++mg;
+      min_gallop = mg;
+    }
+  Succeed:
+    result = true;
+  Fail:
+    if (na) std::copy(pa, pa + na, dest);
+    return result;
+  CopyB:
+    // The last element of A belongs at the end of the merge.
+    move_items(dest, pb, nb);
+    dest[nb] = *pa;
+    return true;
+  }
+
+  // Merges a[pa:pa+na] and a[pb:pb+nb] (adjacent), na >= nb, using tmp for B.
+  bool merge_hi(ptrdiff_t pa_i, ptrdiff_t na, ptrdiff_t pb_i, ptrdiff_t nb) {
+    tmp.assign(a + pb_i, a + pb_i + nb);
+    T* dest = a + pb_i + nb - 1;
+    T* basea = a + pa_i;
+    T* baseb = tmp.data();
+    T* pb = baseb + nb - 1;
+    T* pa = basea + na - 1;
+    bool result = false;
+    ptrdiff_t mg;
+
+    *dest-- = *pa--;
+    --na;
+    if (na == 0) goto Succeed;
+    if (nb == 1) goto CopyA;
+
+    mg = min_gallop;
+    for (;;) {
+      ptrdiff_t acount = 0, bcount = 0;
+      for (;;) {
+        int k = islt(*pb, *pa);
+        if (k) {
+          if (k < 0) goto Fail;
+          *dest-- = *pa--;
+          ++acount;
+          bcount = 0;
+          --na;
+          if (na == 0) goto Succeed;
+          if (acount >= mg) break;
+        } else {
+          *dest-- = *pb--;
+          ++bcount;
+          acount = 0;
+          --nb;
+          if (nb == 1) goto CopyA;
+          if (bcount >= mg) break;
+        }
+      }
+      ++mg;
+      do {
+        mg -= mg > 1;
+        min_gallop = mg;
+        ptrdiff_t k = gallop_right(*pb, basea, na, na - 1);
+        if (k < 0) goto Fail;
+        k = na - k;
+        acount = k;
+        if (k) {
+          dest -= k;
+          pa -= k;
+          move_items(dest + 1, pa + 1, k);
+          na -= k;
+          if (na == 0) goto Succeed;
+        }
+        *dest-- = *pb--;
+        --nb;
+        if (nb == 1) goto CopyA;
+        k = gallop_left(*pa, baseb, nb, nb - 1);
+        if (k < 0) goto Fail;
+        k = nb - k;
+        bcount = k;
+        if (k) {
+          dest -= k;
+          pb -= k;
+          std::copy(pb + 1, pb + 1 + k, dest + 1);
+          nb -= k;
+          if (nb == 1) goto CopyA;
+          if (nb == 0) goto Succeed;  // only with an inconsistent comparator
+        }
+        *dest-- = *pa--;
+        --na;
+        if (na == 0) goto Succeed;
+      } while (acount >= kMinGallop || bcount >= kMinGallop);
+      ++mg;
+      min_gallop = mg;
+    }
+  Succeed:
+    result = true;
+  Fail:
+    if (nb) std::copy(baseb, baseb + nb, dest - (nb - 1));
+    return result;
+  CopyA:
+    // The first element of B belongs at the front of the merge.
+    dest -= na;
+    pa -= na;
+    move_items(dest + 1, pa + 1, na);
+    *dest = *pb;
+    return true;
+  }
+
+  bool merge_at(size_t i) {
+    ptrdiff_t pa = pending[i].base, na = pending[i].len;
+    ptrdiff_t pb = pending[i + 1].base, nb = pending[i + 1].len;
+    pending[i].len = na + nb;
+    if (i + 3 == pending.size()) pending[i + 1] = pending[i + 2];
+    pending.pop_back();
+
+    ptrdiff_t k = gallop_right(a[pb], a + pa, na, 0);
+    if (k < 0) return false;
+    pa += k;
+    na -= k;
+    if (na == 0) return true;
+    nb = gallop_left(a[pa + na - 1], a + pb, nb, nb - 1);
+    if (nb <= 0) return nb == 0;
+    if (na <= nb) return merge_lo(pa, na, pb, nb);
+    return merge_hi(pa, na, pb, nb);
+  }
+
+  static int powerloop(ptrdiff_t s1, ptrdiff_t n1, ptrdiff_t n2, ptrdiff_t n) {
+    int result = 0;
+    ptrdiff_t x = 2 * s1 + n1;
+    ptrdiff_t y = x + n1 + n2;
+    for (;;) {
+      ++result;
+      if (x >= n) {
+        x -= n;
+        y -= n;
+      } else if (y >= n) {
+        break;
+      }
+      x <<= 1;
+      y <<= 1;
+    }
+    return result;
+  }
+
+  bool found_new_run(ptrdiff_t n2) {
+    if (!pending.empty()) {
+      ptrdiff_t s1 = pending.back().base, n1 = pending.back().len;
+      int power = powerloop(s1, n1, n2, n);
+      while (pending.size() > 1 && pending[pending.size() - 2].power > power)
+        if (!merge_at(pending.size() - 2)) return false;
+      pending.back().power = power;
+    }
+    return true;
+  }
+
+  bool force_collapse() {
+    while (pending.size() > 1) {
+      size_t k = pending.size() - 2;
+      if (k > 0 && pending[k - 1].len < pending[k + 1].len) --k;
+      if (!merge_at(k)) return false;
+    }
+    return true;
+  }
+
+  bool run() {
+    if (n < 2) return true;
+    ptrdiff_t nremaining = n, lo = 0;
+    ptrdiff_t minrun = compute_minrun(nremaining);
+    do {
+      bool descending;
+      ptrdiff_t k = count_run(a + lo, a + lo + nremaining, descending);
+      if (k < 0) return false;
+      if (descending) std::reverse(a + lo, a + lo + k);
+      if (k < minrun) {
+        ptrdiff_t force = nremaining <= minrun ? nremaining : minrun;
+        if (!binarysort(a + lo, a + lo + force, a + lo + k)) return false;
+        k = force;
+      }
+      if (!found_new_run(k)) return false;
+      pending.push_back(Run{lo, k, 0});
+      lo += k;
+      nremaining -= k;
+    } while (nremaining);
+    return force_collapse();
+  }
+};
+
+}  // namespace detail
+
+template <class T, class Less>
+bool timsort(T* a, size_t n, Less&& lt) {
+  detail::TimSort<T, std::remove_reference_t<Less>> s{a, static_cast<ptrdiff_t>(n), lt, {}, {}};
+  return s.run();
+}
+
+// ============================================================== rounding
+
+// round(x, ndigits) for a finite or non-finite double, correctly rounded
+// with ties to even on the exact binary value (CPython's double_round).
+// Sets overflow when the result is too large to represent.
+inline double round_double(double x, int64_t ndigits, bool& overflow) {
+  overflow = false;
+  if (!std::isfinite(x) || x == 0.0) return x;
+  if (ndigits > 323) return x;
+  if (ndigits < -308) return 0.0 * x;
+  if (ndigits >= 0) {
+    // glibc's printf is exact and rounds exact ties to even.
+    int need = std::snprintf(nullptr, 0, "%.*f", static_cast<int>(ndigits), x);
+    std::string buf(static_cast<size_t>(need) + 1, '\0');
+    std::snprintf(buf.data(), buf.size(), "%.*f", static_cast<int>(ndigits), x);
+    double r = std::strtod(buf.c_str(), nullptr);
+    if (std::isinf(r)) overflow = true;
+    return r;
+  }
+  // Negative ndigits: round |x| to a multiple of q = 10**-ndigits exactly.
+  int e;
+  double m = std::frexp(std::fabs(x), &e);  // |x| = m * 2**e, 0.5 <= m < 1
+  BigInt mant = BigInt(static_cast<uint64_t>(std::ldexp(m, 53)));
+  e -= 53;  // |x| = mant * 2**e exactly
+  BigInt q = 1;
+  for (int64_t i = 0; i < -ndigits; ++i) q *= 10;
+  BigInt num = mant, den = q;  // |x| / q = num / den
+  if (e >= 0) num <<= e;
+  else den <<= -e;
+  BigInt fl = num / den;
+  BigInt rem2 = (num - fl * den) * 2;
+  if (rem2 > den || (rem2 == den && (fl & 1) != 0)) fl += 1;
+  BigInt r = fl * q;
+  double out;
+  if (r == 0) out = 0.0;
+  else out = std::strtod(r.str().c_str(), nullptr);
+  if (std::isinf(out)) overflow = true;
+  return std::copysign(out, x);
+}
+
+// Rounds an integer to a multiple of 10**k (k > 0), ties to even.
+inline BigInt round_int(const BigInt& v, int64_t k) {
+  BigInt q = 1;
+  for (int64_t i = 0; i < k; ++i) q *= 10;
+  bool neg = v < 0;
+  BigInt a = neg ? BigInt(-v) : v;
+  BigInt fl = a / q;
+  BigInt rem2 = (a - fl * q) * 2;
+  if (rem2 > q || (rem2 == q && (fl & 1) != 0)) fl += 1;
+  BigInt r = fl * q;
+  return neg ? BigInt(-r) : r;
+}
+
+// ============================================================== fsum
+
+// math.fsum: exact sum of doubles, rounded once (Shewchuk / CPython).
+class FsumAcc {
+ public:
+  enum Status { Ok, Overflow, InfMinusInf };
+
+  // false with status() == Overflow on intermediate overflow.
+  bool add(double x) {
+    double xsave = x;
+    size_t i = 0;
+    for (size_t j = 0; j < p_.size(); ++j) {
+      double y = p_[j];
+      if (std::fabs(x) < std::fabs(y)) std::swap(x, y);
+      double hi = x + y;
+      double yr = hi - x;
+      double lo = y - yr;
+      if (lo != 0.0) p_[i++] = lo;
+      x = hi;
+    }
+    p_.resize(i);
+    if (x != 0.0) {
+      if (!std::isfinite(x)) {
+        if (std::isfinite(xsave)) {
+          status_ = Overflow;
+          return false;
+        }
+        if (std::isinf(xsave)) inf_sum_ += xsave;
+        special_sum_ += xsave;
+        p_.clear();
+      } else {
+        p_.push_back(x);
+      }
+    }
+    return true;
+  }
+
+  Status status() const { return status_; }
+
+  // The sum; sets status() to InfMinusInf for -inf + inf.
+  double result() {
+    if (special_sum_ != 0.0 || std::isnan(special_sum_)) {
+      if (std::isnan(inf_sum_)) {
+        status_ = InfMinusInf;
+        return 0.0;
+      }
+      return special_sum_;
+    }
+    double hi = 0.0;
+    size_t n = p_.size();
+    if (n > 0) {
+      hi = p_[--n];
+      double lo = 0.0;
+      while (n > 0) {
+        double x = hi;
+        double y = p_[--n];
+        hi = x + y;
+        double yr = hi - x;
+        lo = y - yr;
+        if (lo != 0.0) break;
+      }
+      if (n > 0 && ((lo < 0.0 && p_[n - 1] < 0.0) || (lo > 0.0 && p_[n - 1] > 0.0))) {
+        double y = lo * 2.0;
+        double x = hi + y;
+        double yr = x - hi;
+        if (y == yr) hi = x;
+      }
+    }
+    return hi;
+  }
+
+ private:
+  std::vector<double> p_;
+  double special_sum_ = 0.0;
+  double inf_sum_ = 0.0;
+  Status status_ = Ok;
+};
+
+// ============================================================== parsing
+
+// float(text): Python's grammar — optional surrounding whitespace, sign,
+// digits with single underscores between digits, optional fraction and
+// exponent, or inf/infinity/nan (any case). False when not a float literal.
+inline bool parse_float_text(std::string_view s, double& out) {
+  auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
+  if (s.empty()) return false;
+  std::string clean;
+  size_t i = 0;
+  bool neg = false;
+  if (s[0] == '+' || s[0] == '-') {
+    neg = s[0] == '-';
+    ++i;
+  }
+  std::string_view rest = s.substr(i);
+  auto ieq = [](std::string_view a, const char* b) {
+    size_t n = std::strlen(b);
+    if (a.size() != n) return false;
+    for (size_t k = 0; k < n; ++k)
+      if ((a[k] | 32) != b[k]) return false;
+    return true;
+  };
+  if (ieq(rest, "inf") || ieq(rest, "infinity")) {
+    out = neg ? -HUGE_VAL : HUGE_VAL;
+    return true;
+  }
+  if (ieq(rest, "nan")) {
+    out = neg ? -std::nan("") : std::nan("");
+    return true;
+  }
+  if (neg) clean += '-';
+  // digits [. digits] [e [sign] digits], underscores only between digits
+  auto digits = [&](bool& any) -> bool {
+    any = false;
+    bool prev_digit = false;
+    while (i < s.size()) {
+      char c = s[i];
+      if (c >= '0' && c <= '9') {
+        clean += c;
+        any = true;
+        prev_digit = true;
+        ++i;
+      } else if (c == '_') {
+        if (!prev_digit || i + 1 >= s.size() || !(s[i + 1] >= '0' && s[i + 1] <= '9')) return false;
+        prev_digit = false;
+        ++i;
+      } else {
+        break;
+      }
+    }
+    return true;
+  };
+  bool int_digits = false, frac_digits = false;
+  if (!digits(int_digits)) return false;
+  if (i < s.size() && s[i] == '.') {
+    clean += '.';
+    ++i;
+    if (!digits(frac_digits)) return false;
+  }
+  if (!int_digits && !frac_digits) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    clean += 'e';
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) clean += s[i++];
+    bool exp_digits;
+    if (!digits(exp_digits) || !exp_digits) return false;
+  }
+  if (i != s.size()) return false;
+  out = std::strtod(clean.c_str(), nullptr);  // overflow gives ±inf, as Python
+  return true;
+}
+
+// ============================================================== integers
+
+inline BigInt big_abs(const BigInt& v) { return v < 0 ? BigInt(-v) : v; }
+
+inline BigInt big_gcd(const BigInt& a, const BigInt& b) {
+  BigInt x = big_abs(a), y = big_abs(b);
+  while (y != 0) {
+    BigInt r = x % y;
+    x = std::move(y);
+    y = std::move(r);
+  }
+  return x;
+}
+
+inline BigInt big_isqrt(const BigInt& n) {  // n >= 0
+  if (n < 2) return n;
+  return boost::multiprecision::sqrt(n);
+}
+
+// n! by binary splitting.
+inline BigInt product_range(uint64_t lo, uint64_t hi) {  // lo * (lo+1) * ... * hi
+  if (lo > hi) return 1;
+  if (hi - lo < 8) {
+    BigInt r = 1;
+    for (uint64_t i = lo; i <= hi; ++i) r *= i;
+    return r;
+  }
+  uint64_t mid = lo + (hi - lo) / 2;
+  return product_range(lo, mid) * product_range(mid + 1, hi);
+}
+
+inline BigInt factorial(uint64_t n) { return n < 2 ? BigInt(1) : product_range(2, n); }
+
+// perm(n, k) = n! / (n-k)!, 0 when k > n (n, k >= 0).
+inline BigInt perm(const BigInt& n, const BigInt& k) {
+  if (k > n) return 0;
+  BigInt r = 1;
+  for (BigInt i = n - k + 1; i <= n; ++i) r *= i;
+  return r;
+}
+
+// comb(n, k) = n! / (k! (n-k)!), 0 when k > n (n, k >= 0).
+inline BigInt comb(const BigInt& n, BigInt k) {
+  if (k > n) return 0;
+  if (k > n - k) k = n - k;
+  BigInt r = 1;
+  for (BigInt i = 1; i <= k; ++i) {
+    r *= n - k + i;
+    r /= i;  // exact: r is now comb(n-k+i, i)
+  }
+  return r;
+}
+
+// Floor modulo on BigInts (Python's %).
+inline BigInt big_mod(const BigInt& a, const BigInt& m) {
+  BigInt r = a % m;
+  if (r != 0 && ((r < 0) != (m < 0))) r += m;
+  return r;
+}
+
+// Modular inverse of a mod m (m > 0); false when gcd(a, m) != 1.
+inline bool big_invert(const BigInt& a, const BigInt& m, BigInt& out) {
+  BigInt r0 = big_mod(a, m), r1 = m, s0 = 1, s1 = 0;
+  while (r1 != 0) {
+    BigInt q = r0 / r1;
+    BigInt r2 = r0 - q * r1;
+    r0 = std::move(r1);
+    r1 = std::move(r2);
+    BigInt s2 = s0 - q * s1;
+    s0 = std::move(s1);
+    s1 = std::move(s2);
+  }
+  if (r0 != 1) return false;
+  out = big_mod(s0, m);
+  return true;
+}
+
+// pow(b, e, m) as Python computes it (m != 0): the result has m's sign.
+// False when e < 0 and b is not invertible mod m.
+inline bool pow_mod(const BigInt& b, const BigInt& e, const BigInt& m, BigInt& out) {
+  BigInt am = big_abs(m);
+  BigInt base = big_mod(b, am);
+  BigInt ex = e;
+  if (ex < 0) {
+    if (am == 1) {
+      out = 0;
+      return true;
+    }
+    BigInt inv;
+    if (!big_invert(base, am, inv)) return false;
+    base = inv;
+    ex = -ex;
+  }
+  BigInt r = am == 1 ? BigInt(0) : BigInt(1);
+  while (ex > 0) {
+    if ((ex & 1) != 0) r = (r * base) % am;
+    ex >>= 1;
+    if (ex > 0) base = (base * base) % am;
+  }
+  if (m < 0 && r != 0) r -= am;
+  out = r;
+  return true;
+}
+
+// Exact ratio of a finite double: num / den with den a power of two.
+inline void double_ratio(double x, BigInt& num, BigInt& den) {
+  int e;
+  double m = std::frexp(x, &e);
+  // make the mantissa an integer
+  for (int i = 0; i < 300 && m != std::floor(m); ++i) {
+    m *= 2.0;
+    --e;
+  }
+  num = BigInt(static_cast<int64_t>(m));
+  den = 1;
+  if (e > 0) num <<= e;
+  else den <<= -e;
+}
+
+// Exact conversion of a finite, integral double to a BigInt.
+inline BigInt double_to_big(double x) {
+  BigInt n, d;
+  double_ratio(std::trunc(x), n, d);
+  return n / d;
+}
+
+// Text of |v| in base 2, 8 or 16 (no prefix, lower case).
+inline std::string to_base_pow2(BigInt v, int base) {
+  if (v < 0) v = -v;
+  if (v == 0) return "0";
+  int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
+  std::string out;
+  static const char* kDigits = "0123456789abcdef";
+  unsigned mask = (1u << bits) - 1;
+  // Peel 60 bits at a time (60 is a multiple of 1, 3 and 4).
+  while (v != 0) {
+    uint64_t chunk = static_cast<uint64_t>(v & BigInt((uint64_t(1) << 60) - 1));
+    v >>= 60;
+    for (int k = 0; k < 60 / bits; ++k) {
+      out += kDigits[chunk & mask];
+      chunk >>= bits;
+      if (v == 0 && chunk == 0) break;
+    }
+  }
+  while (out.size() > 1 && out.back() == '0') out.pop_back();
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+// Natural log of a positive BigInt (works past the double range).
+inline double big_log(const BigInt& v) {
+  unsigned msb = boost::multiprecision::msb(v);
+  if (msb < 1000) return std::log(v.convert_to<double>());
+  unsigned shift = msb - 60;
+  double top = static_cast<double>(static_cast<uint64_t>(v >> shift));
+  return std::log(top) + shift * std::log(2.0);
+}
+
+inline int popcount_big(BigInt v) {
+  if (v < 0) v = -v;
+  int n = 0;
+  while (v != 0) {
+    n += __builtin_popcountll(static_cast<uint64_t>(v & BigInt(~uint64_t(0))));
+    v >>= 64;
+  }
+  return n;
+}
+
+}  // namespace lockvm::rt::core

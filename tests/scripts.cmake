@@ -1,0 +1,41 @@
+# The differential script suite (tests/scripts/*.py, run by tests/run_scripts.py)
+# and the REPL test (tests/repl/test_repl.py).  Included from tests/CMakeLists.txt;
+# needs the `lockvm` target.
+#
+#   ctest -L scripts             all scripts, each under every policy lockvm lists
+#   ctest -R script/str_methods  the scripts whose name matches
+#   ctest -L repl                the REPL through a pseudo-terminal
+#
+# One ctest test per script, so that a failure names the script.  The runner
+# asks `lockvm --list-policies` for the policies, so new policies are picked up
+# without editing this file.  Adding a script only needs a re-run of cmake,
+# which the build does by itself (CONFIGURE_DEPENDS).
+
+find_package(Python3 3.9 REQUIRED COMPONENTS Interpreter)
+
+set(LOCKVM_TESTS_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(LOCKVM_RUN_SCRIPTS ${LOCKVM_TESTS_DIR}/run_scripts.py)
+
+file(GLOB LOCKVM_SCRIPT_FILES CONFIGURE_DEPENDS ${LOCKVM_TESTS_DIR}/scripts/*.py)
+list(FILTER LOCKVM_SCRIPT_FILES EXCLUDE REGEX "_helper\\.py$")
+list(SORT LOCKVM_SCRIPT_FILES)
+
+foreach(script IN LISTS LOCKVM_SCRIPT_FILES)
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME script/${name}
+    COMMAND ${Python3_EXECUTABLE} ${LOCKVM_RUN_SCRIPTS}
+            --lockvm $<TARGET_FILE:lockvm> --python ${Python3_EXECUTABLE}
+            -j 1 ${name}.py)
+  # The runner's own limit is 60 s per run (CPython once + lockvm per policy).
+  set_tests_properties(script/${name} PROPERTIES LABELS "scripts" TIMEOUT 400)
+endforeach()
+
+# The runner checked against stand-ins for lockvm (no lockvm needed).
+add_test(NAME scripts-runner-selftest
+  COMMAND ${Python3_EXECUTABLE} ${LOCKVM_RUN_SCRIPTS} --self-test)
+set_tests_properties(scripts-runner-selftest PROPERTIES LABELS "scripts" TIMEOUT 120)
+
+# The REPL, driven through a pseudo-terminal as a person would.
+add_test(NAME repl
+  COMMAND ${Python3_EXECUTABLE} ${LOCKVM_TESTS_DIR}/repl/test_repl.py $<TARGET_FILE:lockvm>)
+set_tests_properties(repl PROPERTIES LABELS "repl" TIMEOUT 180)
