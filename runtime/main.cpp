@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "runtime/repl.hpp"
+#include "vm/compiler.hpp"
+#include "vm/parser.hpp"
 #include "runtime/session.hpp"
 
 namespace {
@@ -27,6 +29,7 @@ constexpr const char* kUsage =
     "  --list-policies   print the policies built into this binary\n"
     "  --check-leaks     after exit, fail (status 70) if any object was leaked\n"
     "  -c cmd            run cmd as the program\n"
+    "  --dis             print the bytecode of the script instead of running it\n"
     "  --version, -V     print the version\n"
     "  --help, -h        this message\n"
     "With no script, an interactive prompt (REPL) starts.\n";
@@ -47,6 +50,7 @@ void write_stderr(std::string_view s) {
 struct Args {
   std::string policy = "nolock";
   bool check_leaks = false;
+  bool dis = false;
   bool has_code = false;
   std::string code;
   std::string script;
@@ -95,6 +99,16 @@ int run(const Args& a) {
     } else {
       opts.module_path.push_back(".");
     }
+    if (a.dis && !repl) {
+      try {
+        auto proto = lockvm::compile(lockvm::parse(source, filename), filename);
+        std::fputs(lockvm::disassemble(*proto).c_str(), stdout);
+        return 0;
+      } catch (const lockvm::SyntaxError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+      }
+    }
     auto session = lockvm::make_session_by_name(a.policy, opts);
     if (!session) {
       std::fprintf(stderr, "lockvm: unknown policy '%s' (try --list-policies)\n", a.policy.c_str());
@@ -133,6 +147,7 @@ int main(int argc, char** argv) {
     if (s.rfind("--policy=", 0) == 0) a.policy = s.substr(9);
     else if (s == "--policy" && i + 1 < argc) a.policy = argv[++i];
     else if (s == "--check-leaks") a.check_leaks = true;
+    else if (s == "--dis") a.dis = true;
     else if (s == "--version" || s == "-V") { std::puts(kVersion); return 0; }
     else if (s == "--help" || s == "-h") { std::fputs(kUsage, stdout); return 0; }
     else if (s == "--list-policies") {

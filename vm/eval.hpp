@@ -104,7 +104,7 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
     if (returned) *returned = Value::none();
     return Value();
   }
-  bool started = f->pc != f->code->proto->code.data();
+  bool started = f->pc != f->code->instrs.data();
   if (!started && exc.is_null() && !sent.is_none() && !sent.is_null()) {
     return raise(t, t.types().TypeError, "can't send non-None value to a just-started generator");
   }
@@ -402,7 +402,7 @@ template <LockPolicy P>
 Value gen_close(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   GeneratorObject* g = gen_self(t, args, nargs, "close");
   if (!g) return Value();
-  if (!g->frame || g->frame->pc == g->frame->code->proto->code.data()) {
+  if (!g->frame || g->frame->pc == g->frame->code->instrs.data()) {
     if (g->frame) {
       drop_frame<P>(g->frame);
       drain<P>();

@@ -32,7 +32,7 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
 #define LOAD_FRAME()                    \
   do {                                  \
     co = f->code;                       \
-    code = co->proto->code.data();      \
+    code = co->instrs.data();           \
     pc = f->pc;                         \
     sp = f->sp;                         \
     slots = f->slots;                   \
@@ -115,7 +115,8 @@ dispatch:
     PUSH(Value::none());
     DISPATCH();
   }
-  TARGET(LOAD_FAST) {
+  TARGET(LOAD_FAST)
+  load_fast : {
     Value v = slots[ARG];
     if (v.tag == Tag::Null) {
       SAVE();
@@ -1302,6 +1303,97 @@ dispatch:
     DISPATCH();
   }
   TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
+
+  // ---- superinstructions (superinstructions.hpp) ----------------------------
+#define FUSED_CMP(x, y, cmp, result)                \
+  switch (cmp) {                                    \
+    case Op::COMPARE_EQ: result = (x) == (y); break; \
+    case Op::COMPARE_NE: result = (x) != (y); break; \
+    case Op::COMPARE_LT: result = (x) < (y); break;  \
+    case Op::COMPARE_LE: result = (x) <= (y); break; \
+    case Op::COMPARE_GT: result = (x) > (y); break;  \
+    default: result = (x) >= (y); break;             \
+  }
+#define FUSED_JUMP(result)                                          \
+  do {                                                              \
+    Instr jmp = pc[2];                                              \
+    if ((result) == (instr_op(jmp) == Op::POP_JUMP_IF_TRUE)) {      \
+      const Instr* target = code + instr_arg(jmp);                  \
+      if (target < pc) CHECK_BREAKER();                             \
+      pc = target;                                                  \
+    } else {                                                        \
+      pc += 3;                                                      \
+    }                                                               \
+  } while (0)
+  TARGET(FUSED_FAST_SMALL_CMP_JUMP) {
+    Value a = slots[ARG];
+    if (a.tag != Tag::Int) goto load_fast;
+    bool r;
+    FUSED_CMP(a.i, static_cast<int64_t>(instr_sarg(pc[0])), instr_op(pc[1]), r);
+    FUSED_JUMP(r);
+    DISPATCH();
+  }
+  TARGET(FUSED_FAST_FAST_CMP_JUMP) {
+    Value a = slots[ARG], b = slots[instr_arg(pc[0])];
+    bool r;
+    if (a.tag == Tag::Int && b.tag == Tag::Int) {
+      FUSED_CMP(a.i, b.i, instr_op(pc[1]), r);
+    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
+      FUSED_CMP(a.f, b.f, instr_op(pc[1]), r);
+    } else {
+      goto load_fast;
+    }
+    FUSED_JUMP(r);
+    DISPATCH();
+  }
+  TARGET(FUSED_FAST_SMALL_ARITH) {
+    Value a = slots[ARG];
+    if (a.tag != Tag::Int) goto load_fast;
+    int64_t k = instr_sarg(pc[0]), r;
+    Op op = instr_op(pc[1]);
+    bool add = op == Op::BINARY_ADD || op == Op::INPLACE_ADD;
+    if (add ? __builtin_add_overflow(a.i, k, &r) : __builtin_sub_overflow(a.i, k, &r)) goto load_fast;
+    PUSH(Value::integer(r));
+    pc += 2;
+    DISPATCH();
+  }
+  TARGET(FUSED_FAST_SMALL_ARITH_STORE) {
+    Value a = slots[ARG];
+    if (a.tag != Tag::Int) goto load_fast;
+    int64_t k = instr_sarg(pc[0]), r;
+    Op op = instr_op(pc[1]);
+    bool add = op == Op::BINARY_ADD || op == Op::INPLACE_ADD;
+    if (add ? __builtin_add_overflow(a.i, k, &r) : __builtin_sub_overflow(a.i, k, &r)) goto load_fast;
+    Value& dst = slots[instr_arg(pc[2])];
+    Value old = dst;
+    dst = Value::integer(r);
+    decref<P>(old);
+    pc += 3;
+    DISPATCH();
+  }
+  TARGET(FUSED_FAST_FAST_ARITH) {
+    Value a = slots[ARG], b = slots[instr_arg(pc[0])];
+    Op op = instr_op(pc[1]);
+    if (a.tag == Tag::Int && b.tag == Tag::Int) {
+      int64_t r;
+      bool overflow = (op == Op::BINARY_ADD || op == Op::INPLACE_ADD)   ? __builtin_add_overflow(a.i, b.i, &r)
+                      : (op == Op::BINARY_SUB || op == Op::INPLACE_SUB) ? __builtin_sub_overflow(a.i, b.i, &r)
+                                                                        : __builtin_mul_overflow(a.i, b.i, &r);
+      if (overflow) goto load_fast;
+      PUSH(Value::integer(r));
+    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
+      double r = (op == Op::BINARY_ADD || op == Op::INPLACE_ADD)   ? a.f + b.f
+                 : (op == Op::BINARY_SUB || op == Op::INPLACE_SUB) ? a.f - b.f
+                                                                   : a.f * b.f;
+      PUSH(Value::number(r));
+    } else {
+      goto load_fast;
+    }
+    pc += 2;
+    DISPATCH();
+  }
+#undef FUSED_CMP
+#undef FUSED_JUMP
 
 #ifndef LOCKVM_COMPUTED_GOTO
     default:

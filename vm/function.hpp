@@ -5,6 +5,7 @@
 #include "runtime/classes.hpp"
 #include "runtime/dealloc.hpp"
 #include "vm/frame_alloc.hpp"
+#include "vm/superinstructions.hpp"
 
 namespace lockvm::rt {
 
@@ -61,6 +62,8 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   c->ncells = static_cast<int>(proto->cellvars.size());
   c->nfree = static_cast<int>(proto->freevars.size());
   c->stacksize = proto->stacksize;
+  c->instrs = proto->code;
+  fuse_superinstructions(c->instrs, proto->exception_table);
   c->cache_index.assign(proto->code.size(), -1);
   for (size_t i = 0; i < proto->code.size(); ++i)
     if (instr_op(proto->code[i]) == Op::LOAD_GLOBAL) {
@@ -116,7 +119,7 @@ Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap) {
   f->globals = func->globals;
   f->ns = nullptr;
   f->back = nullptr;
-  f->pc = co->proto->code.data();
+  f->pc = co->instrs.data();
   f->gen = nullptr;
   f->is_entry = false;
   f->on_heap = on_heap;

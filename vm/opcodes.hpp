@@ -167,7 +167,19 @@ namespace lockvm {
   X(IMPORT_FROM, 1)        /* (module -- module value) names[arg] of module */ \
   X(IMPORT_STAR, -1)       /* (module -- ) */                                  \
   X(PRINT_EXPR, -1)        /* (v -- ) REPL echo: print repr(v) unless None */   \
-  X(SETUP_ANNOTATIONS, 0)  /* reserved */
+  X(SETUP_ANNOTATIONS, 0)  /* reserved */                                     \
+  /* --- superinstructions: never emitted by the compiler; superinstructions.hpp \
+     rewrites the first instruction of a common sequence into one of these when \
+     code is loaded. The sequence stays in place (same length, same jump       \
+     targets, same line table); the fused op reads the operands of the         \
+     instructions after it and skips them, or, when its fast path does not     \
+     apply (operands not both ints...), behaves exactly like its first         \
+     instruction so the sequence then runs unfused. ------------------------ */ \
+  X(FUSED_FAST_SMALL_CMP_JUMP, 1) /* LOAD_FAST LOAD_SMALL_INT COMPARE_* POP_JUMP_IF_* */ \
+  X(FUSED_FAST_FAST_CMP_JUMP, 1)  /* LOAD_FAST LOAD_FAST COMPARE_* POP_JUMP_IF_* */       \
+  X(FUSED_FAST_SMALL_ARITH, 1)    /* LOAD_FAST LOAD_SMALL_INT BINARY/INPLACE_ADD|SUB */  \
+  X(FUSED_FAST_FAST_ARITH, 1)     /* LOAD_FAST LOAD_FAST BINARY/INPLACE_ADD|SUB|MUL */   \
+  X(FUSED_FAST_SMALL_ARITH_STORE, 1) /* LOAD_FAST LOAD_SMALL_INT INPLACE_ADD|SUB STORE_FAST */
 
 // Note on LIST_APPEND / SET_ADD / MAP_ADD / LIST_EXTEND / SET_UPDATE /
 // DICT_UPDATE / DICT_MERGE: after popping their operand(s), the target
