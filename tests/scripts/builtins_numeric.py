@@ -1,0 +1,15 @@
+# round, abs, divmod, pow, hex, oct, bin, chr, ord, int/float/complex-free conversions.
+
+print(abs(-7), abs(3.5), abs(-0.0), abs(True), abs(-10 ** 20))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5), divmod(0, 3), divmod(10 ** 20, 7))
+print(pow(2, 8), pow(2.0, 3), pow(4, 0.5), pow(10, -2), pow(3, 4, 5), pow(-2, 3))
+print(round(3.14159, 2), round(2.5), round(-3.5), round(1234, -2), round(0.5 + 1e-9))
+print(hex(0), hex(4096), hex(-1), oct(64), oct(-9), bin(10), bin(-10), bin(1 << 20))
+print(chr(72) + chr(105), ord("\n"), [ord(c) for c in "AZaz09"], chr(0x263A))
+print(int("0b1010", 2), int("0o17", 8), int("0x1F", 16), int(" 12 "), int(12.99), int(-12.99))
+print(float(3), float("2.5"), float(" -1e-3 "), str(7.0), str(7), bool(0.0), bool(-1))
+print(min(4, 2, 8), max("a", "bc", "abc"), min([3, 1], [2, 9]), max((1, 2), (1, 3)))
+print(sum([1, 2, 3.5]), sum(range(10), 100), sum([]), sum([[1], [2]], []))
+print(isinstance(round(2.5), int), isinstance(round(2.5, 0), float), type(divmod(5.0, 2)[0]).__name__)
+print(int(True) + int(False), float(True), str(False), 7 // 2 * 2 + 7 % 2)
+print((17).bit_length(), (-17).bit_length(), (0).bit_length(), (255).bit_length())

@@ -1,0 +1,4 @@
+print("must not run")
+x = 3
+if x > 2:
+    break

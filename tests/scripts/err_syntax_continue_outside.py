@@ -1,0 +1,4 @@
+def f():
+    continue
+
+print("must not run")

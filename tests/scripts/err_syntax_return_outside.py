@@ -1,0 +1,3 @@
+print("must not run")
+x = 10
+return x

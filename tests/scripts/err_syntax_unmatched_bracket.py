@@ -1,0 +1,2 @@
+print("must not run")
+items = [1, 2, 3)]

@@ -1,0 +1,3 @@
+print("must not run")
+greeting = "hello
+print(greeting)

@@ -1,0 +1,15 @@
+# Sorting mixed int/float values and strings; string comparison.
+
+print(sorted([3, 1.5, -2, 2.0, 0, -0.5, 10 ** 20, 1e19, True, False]))
+print(sorted([1, 1.0, True]), sorted([1.0, 1, True]), sorted([True, 1.0, 1]))
+print(max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0.0))
+print(sorted(["b", "B", "a", "A", "10", "9", "", " ", "aa", "a ", "Z"]))
+print(sorted(["apple", "Apple", "APPLE", "applE"]), sorted(["é", "e", "f", "z", "É"]))
+print("a" < "b", "a" < "B", "abc" < "abd", "ab" < "abc", "" < " ", "Z" < "a", "10" < "9")
+print(sorted([(1, "b"), (1, "a"), (0, "z"), (1.0, "A")]))
+print(sorted([[3], [1, 2], [1], []]))
+words = "Banana apple Cherry date elderberry Fig".split()
+print(sorted(words), sorted(words, key=str.lower), sorted(words, key=lambda w: (len(w), w)))
+print(sorted(words, key=lambda w: w[1:]), max(words), min(words, key=len))
+print(sorted([0.1 + 0.2, 0.3, 0.30000000000000001]), sorted([-1.5, -1, -2]))
+print(sorted("hello world"), sorted(set("mississippi")), sorted({"b": 1, "a": 2}.values()))
