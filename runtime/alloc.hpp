@@ -16,7 +16,7 @@ inline int64_t hash_bytes(std::string_view s);  // strings.hpp
 // after it (variable-size objects: str, tuple).
 template <LockPolicy P, class T>
 T* alloc_object(TypeObject* type, Kind kind, size_t extra = 0) {
-  void* mem = Heap<P>::allocate(sizeof(T) + extra);
+  void* mem = Heap<P>::allocate(sizeof(T) + extra, alignof(T));
   T* o = new (mem) T();
   o->type = type;
   o->kind = kind;

@@ -465,6 +465,31 @@ bool timsort(T* a, size_t n, Less&& lt) {
 
 // ============================================================== rounding
 
+// A BigInt as the nearest double (ties to even); false when it is too large
+// for a double. (Boost's convert_to<double> throws for such values.)
+inline bool big_to_double(const BigInt& v, double& out) {
+  if (v == 0) {
+    out = 0.0;
+    return true;
+  }
+  BigInt a = v < 0 ? BigInt(-v) : v;
+  unsigned msb = boost::multiprecision::msb(a);
+  if (msb < 63) {
+    out = static_cast<double>(static_cast<uint64_t>(a));
+  } else {
+    if (msb > 1023) return false;
+    unsigned shift = msb - 63;
+    BigInt top = a >> shift;
+    uint64_t bits = static_cast<uint64_t>(top);
+    if ((top << shift) != a) bits |= 1;  // sticky bit: 11 spare bits below the 53 kept
+    out = std::ldexp(static_cast<double>(bits), static_cast<int>(shift));
+    if (std::isinf(out)) return false;
+  }
+  if (v < 0) out = -out;
+  return true;
+}
+
+
 // round(x, ndigits) for a finite or non-finite double, correctly rounded
 // with ties to even on the exact binary value (CPython's double_round).
 // Sets overflow when the result is too large to represent.
@@ -496,10 +521,8 @@ inline double round_double(double x, int64_t ndigits, bool& overflow) {
   BigInt rem2 = (num - fl * den) * 2;
   if (rem2 > den || (rem2 == den && (fl & 1) != 0)) fl += 1;
   BigInt r = fl * q;
-  double out;
-  if (r == 0) out = 0.0;
-  else out = std::strtod(r.str().c_str(), nullptr);
-  if (std::isinf(out)) overflow = true;
+  double out = 0.0;
+  if (r != 0 && !big_to_double(r, out)) overflow = true;
   return std::copysign(out, x);
 }
 
@@ -593,6 +616,120 @@ class FsumAcc {
   double inf_sum_ = 0.0;
   Status status_ = Ok;
 };
+
+// ============================================================== gamma
+
+// CPython's m_tgamma / m_lgamma (Lanczos approximation, N=13), so that
+// math.gamma and math.lgamma give CPython's digits rather than libm's.
+// Poles return NaN (the caller reports a domain error); overflow returns inf.
+namespace gamma_detail {
+inline constexpr double kPi = 3.141592653589793238462643383279502884197;
+inline constexpr double kLogPi = 1.144729885849400174143427351353058711647;
+inline constexpr double kLanczosG = 6.024680040776729583740234375;
+inline constexpr double kLanczosGMinusHalf = 5.524680040776729583740234375;
+inline constexpr double kNum[13] = {
+    23531376880.410759688572007674451636754734846804940, 42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843, 17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708, 1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801, 31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768, 186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024, 210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408};
+inline constexpr double kDen[13] = {0.0,       39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+                                    2637558.0, 357423.0,   32670.0,     1925.0,      66.0,        1.0};
+inline constexpr double kGammaIntegral[23] = {
+    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0, 479001600.0,
+    6227020800.0, 87178291200.0, 1307674368000.0, 20922789888000.0, 355687428096000.0, 6402373705728000.0,
+    121645100408832000.0, 2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0};
+
+inline double sinpi(double x) {
+  double y = std::fmod(std::fabs(x), 2.0);
+  int n = static_cast<int>(std::round(2.0 * y));
+  double r;
+  switch (n) {
+    case 0: r = std::sin(kPi * y); break;
+    case 1: r = std::cos(kPi * (y - 0.5)); break;
+    case 2: r = std::sin(kPi * (1.0 - y)); break;
+    case 3: r = -std::cos(kPi * (y - 1.5)); break;
+    default: r = std::sin(kPi * (y - 2.0)); break;
+  }
+  return std::copysign(1.0, x) * r;
+}
+
+inline double lanczos_sum(double x) {
+  double num = 0.0, den = 0.0;
+  if (x < 5.0) {
+    for (int i = 13; --i >= 0;) {
+      num = num * x + kNum[i];
+      den = den * x + kDen[i];
+    }
+  } else {
+    for (int i = 0; i < 13; i++) {
+      num = num / x + kNum[i];
+      den = den / x + kDen[i];
+    }
+  }
+  return num / den;
+}
+}  // namespace gamma_detail
+
+inline double py_gamma(double x) {
+  using namespace gamma_detail;
+  if (!std::isfinite(x)) return (std::isnan(x) || x > 0.0) ? x : std::nan("");
+  if (x == 0.0) return std::nan("");  // a pole
+  if (x == std::floor(x)) {
+    if (x < 0.0) return std::nan("");
+    if (x <= 23) return kGammaIntegral[static_cast<int>(x) - 1];
+  }
+  double absx = std::fabs(x);
+  if (absx < 1e-20) return 1.0 / x;
+  if (absx > 200.0) return x < 0.0 ? 0.0 / sinpi(x) : HUGE_VAL;
+  double y = absx + kLanczosGMinusHalf;
+  double z;
+  if (absx > kLanczosGMinusHalf) {
+    volatile double q = y - absx;
+    z = q - kLanczosGMinusHalf;
+  } else {
+    volatile double q = y - kLanczosGMinusHalf;
+    z = q - absx;
+  }
+  z = z * kLanczosG / y;
+  double r;
+  if (x < 0.0) {
+    r = -kPi / sinpi(absx) / absx * std::exp(y) / lanczos_sum(absx);
+    r -= z * r;
+    if (absx < 140.0) {
+      r /= std::pow(y, absx - 0.5);
+    } else {
+      double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+      r /= sqrtpow;
+      r /= sqrtpow;
+    }
+  } else {
+    r = lanczos_sum(absx) / std::exp(y);
+    r += z * r;
+    if (absx < 140.0) {
+      r *= std::pow(y, absx - 0.5);
+    } else {
+      double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+      r *= sqrtpow;
+      r *= sqrtpow;
+    }
+  }
+  return r;
+}
+
+inline double py_lgamma(double x) {
+  using namespace gamma_detail;
+  if (!std::isfinite(x)) return std::isnan(x) ? x : HUGE_VAL;
+  if (x == std::floor(x) && x <= 2.0) return x <= 0.0 ? std::nan("") : 0.0;  // poles; lgamma(1) = lgamma(2) = 0
+  double absx = std::fabs(x);
+  if (absx < 1e-20) return -std::log(absx);
+  double r = std::log(lanczos_sum(absx)) - kLanczosG;
+  r += (absx - 0.5) * (std::log(absx + kLanczosG - 0.5) - 1);
+  if (x < 0.0) r = kLogPi - std::log(std::fabs(sinpi(absx))) - std::log(absx) - r;
+  return r;
+}
 
 // ============================================================== parsing
 
@@ -821,7 +958,8 @@ inline std::string to_base_pow2(BigInt v, int base) {
 // Natural log of a positive BigInt (works past the double range).
 inline double big_log(const BigInt& v) {
   unsigned msb = boost::multiprecision::msb(v);
-  if (msb < 1000) return std::log(v.convert_to<double>());
+  double d;
+  if (msb < 1000 && big_to_double(v, d)) return std::log(d);
   unsigned shift = msb - 60;
   double top = static_cast<double>(static_cast<uint64_t>(v >> shift));
   return std::log(top) + shift * std::log(2.0);

@@ -33,6 +33,25 @@ void write_stdout(Thread<P>& t, std::string_view s) {
   else std::fwrite(s.data(), 1, s.size(), stdout);
 }
 
+// sys.stdin/stdout/stderr are instances of a small built-in class (see
+// modules_std.hpp), recognized by its module name.
+inline bool is_std_stream(const Value& v) {
+  if (!is_kind(v, Kind::Instance)) return false;
+  TypeObject* tp = v.o->type;
+  return tp->builtin && tp->module_name && tp->module_name->view() == "_io";
+}
+
+// sys.stdout when a script replaced it (borrowed), else Null.
+template <LockPolicy P>
+Value redirected_stdout(Thread<P>& t) {
+  if (!t.interp.modules) return Value();
+  Value sys = dict_get_str<P>(t.interp.modules, intern(t.interp, "sys"));
+  if (!is_kind(sys, Kind::Module)) return Value();
+  Value out = dict_get_str<P>(static_cast<ModuleObject*>(sys.o)->dict, intern(t.interp, "stdout"));
+  if (out.is_null() || out.is_none() || is_std_stream(out)) return Value();
+  return out;
+}
+
 template <LockPolicy P>
 Value b_print(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   Value sep, end, file, flush;
@@ -52,26 +71,43 @@ Value b_print(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
     return raisef(t, t.types().TypeError, "end must be None or a string, not ", type_name(t, end));
   std::string_view sep_text = is_str(sep) ? as_str(sep)->view() : std::string_view(" ");
   std::string_view end_text = is_str(end) ? as_str(end)->view() : std::string_view("\n");
-  std::string line;
-  for (size_t i = 0; i < nargs; ++i) {
-    if (i) line += sep_text;
-    if (!str_into(t, args[i], line)) return Value();
-  }
-  line += end_text;
+  Ref<P> keep_file;
   if (file.is_null() || file.is_none()) {
+    file = redirected_stdout(t);
+    keep_file = Ref<P>::borrow(file);
+  }
+  if (file.is_null()) {
+    // The whole line in one write: hosts see print() output a line at a time.
+    std::string line;
+    for (size_t i = 0; i < nargs; ++i) {
+      if (i) line += sep_text;
+      if (!str_into(t, args[i], line)) return Value();
+    }
+    line += end_text;
     write_stdout(t, line);
     return Value::none();
   }
-  Value s = new_str(t, line);
-  Value r = call_method(t, file, intern(t.interp, "write"), &s, 1);
-  decref<P>(s);
-  if (r.is_null()) return r;
-  decref<P>(r);
+  // A file object: one write() per piece, as CPython does.
+  StrObject* write = intern(t.interp, "write");
+  auto put = [&](std::string_view piece) -> bool {
+    Value s = new_str(t, piece);
+    Value r = call_method(t, file, write, &s, 1);
+    decref<P>(s);
+    if (r.is_null()) return false;
+    decref<P>(r);
+    return true;
+  };
+  for (size_t i = 0; i < nargs; ++i) {
+    if (i && !put(sep_text)) return Value();
+    std::string text;
+    if (!str_into(t, args[i], text) || !put(text)) return Value();
+  }
+  if (!put(end_text)) return Value();
   if (!flush.is_null()) {
     int tr = truthy(t, flush);
     if (tr < 0) return Value();
     if (tr) {
-      r = call_method(t, file, intern(t.interp, "flush"), nullptr, 0);
+      Value r = call_method(t, file, intern(t.interp, "flush"), nullptr, 0);
       if (r.is_null()) return r;
       decref<P>(r);
     }
@@ -159,7 +195,7 @@ Value b_divmod(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (is_number(a) && is_number(b)) {
     if (a.is_float() || b.is_float()) {
       double x, y;
-      if (!to_double(t, a, x) || !to_double(t, b, y)) return Value();
+      if (!numm::to_double_safe(t, a, x) || !numm::to_double_safe(t, b, y)) return Value();
       if (y == 0) return raise(t, t.types().ZeroDivisionError, "float divmod()");
       double mod = std::fmod(x, y);
       double div = (x - mod) / y;

@@ -64,6 +64,11 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
     if (name == n.__context__) return e->context.is_null() ? Value::none() : share<P>(e->context);
     if (name == n.__suppress_context__) return Value::boolean(e->suppress_context);
     if (name == n.__traceback__) return Value::none();
+    // StopIteration.value and SystemExit.code: the first argument, or None.
+    std::string_view nm = name->view();
+    if ((nm == "value" && is_subtype<P>(type, t.types().StopIteration)) ||
+        (nm == "code" && is_subtype<P>(type, t.types().SystemExit)))
+      return e->args->size ? share<P>(e->args->items[0]) : Value::none();
   }
   if (name == n.__class__) { incref<P>(type); return Value::object(type); }
   if (name == n.__dict__) { incref<P>(inst->dict); return Value::object(inst->dict); }

@@ -36,7 +36,10 @@ void destroy(Object* o) {
     case Kind::Range:
     case Kind::Singleton:
       break;
-    case Kind::BigInt: static_cast<BigIntObject*>(o)->~BigIntObject(); break;
+    case Kind::BigInt:
+      static_cast<BigIntObject*>(o)->~BigIntObject();
+      Heap<P>::deallocate(o, alignof(BigIntObject));
+      return;
     case Kind::Tuple: {
       auto* tup = static_cast<TupleObject*>(o);
       for (uint64_t i = 0; i < tup->size; ++i) drop<P>(tup->items[i]);

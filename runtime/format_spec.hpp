@@ -75,7 +75,8 @@ bool percent_is_mapping(Thread<P>& t, const Value& v) {
 template <LockPolicy P>
 struct PercentValues {
   Thread<P>& t;
-  Ref<P> args;  // replaced by args[key] after a %(key)
+  Value mapping;  // the original args (borrowed): %(key) looks keys up here
+  Ref<P> args;    // the current args: replaced by mapping[key] after a %(key)
 
   Value get(int64_t h) const { return h < 0 ? *args : as_tuple(*args)->items[h]; }
   bool pending(fmt::Error& err) { return err.set(fmt::Err::Pending, ""); }
@@ -85,7 +86,7 @@ struct PercentValues {
 
   bool select_key(std::string_view key, fmt::Error& err) {
     Value k = new_str(t, key);
-    Value item = getitem(t, *args, k);
+    Value item = getitem(t, mapping, k);
     decref<P>(k);
     if (item.is_null()) return pending(err);
     args.reset(item);
@@ -177,6 +178,14 @@ struct PercentValues {
       c = unicode::decode(as_str(v)->view(), k);
       return true;
     }
+    Ref<P> index;  // an object's __index__ result
+    if (has_user_type(v)) {
+      bool found = false;
+      Value r = call_dunder(t, v, t.names().__index__, nullptr, 0, found);
+      if (found && r.is_null()) return pending(err);
+      index = Ref<P>(r);
+      if (found && is_integer_value(r)) v = r;
+    }
     if (!is_integer_value(v)) return err.set(fmt::Err::Type, "%c requires int or char");
     if (is_kind(v, Kind::BigInt) || as_int_like(v) < 0 || as_int_like(v) > 0x10FFFF)
       return err.set(fmt::Err::Overflow, "%c arg not in range(0x110000)");
@@ -187,7 +196,7 @@ struct PercentValues {
 
 template <LockPolicy P>
 Value str_percent(Thread<P>& t, StrObject* fmtobj, const Value& args) {
-  PercentValues<P> src{t, Ref<P>::borrow(args)};
+  PercentValues<P> src{t, args, Ref<P>::borrow(args)};
   std::string out;
   fmt::Error err;
   if (!fmt::percent_format(fmtobj->view(), src, out, err)) return raise_fmt_error(t, err);

@@ -81,6 +81,7 @@ inline void rebuild(HashTable& tab, size_t min_used) {
     tab.entries.resize(w);
   }
   tab.index.assign(want, kEmpty);
+  tab.fill = tab.entries.size();
   size_t mask = want - 1;
   for (size_t p = 0; p < tab.entries.size(); ++p) {
     uint64_t h = static_cast<uint64_t>(tab.entries[p].hash);
@@ -107,12 +108,14 @@ int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const V
     decref<P>(old);
     return 0;
   }
-  // Grow when entries (live + deleted) would pass 2/3 of the index.
-  if ((tab.entries.size() + 1) * 3 > tab.index.size() * 2) {
+  // Grow (or just clean out deleted markers) when the index would be more
+  // than 2/3 full: probing relies on always reaching an empty slot.
+  if ((tab.fill + 1) * 3 > tab.index.size() * 2 || (tab.entries.size() + 1) * 3 > tab.index.size() * 2) {
     rebuild(tab, tab.used + 1);
     r = find(t, tab, key, hash, pos, slot);
     if (r < 0) return -1;
   }
+  if (tab.index[slot] == kEmpty) ++tab.fill;
   tab.index[slot] = static_cast<int32_t>(tab.entries.size());
   tab.entries.push_back(HashEntry{share<P>(key), share<P>(value), hash});
   ++tab.used;
@@ -150,6 +153,7 @@ void clear(HashTable& tab) {
   old.swap(tab.entries);
   tab.index.clear();
   tab.used = 0;
+  tab.fill = 0;
   ++tab.key_version;
   for (HashEntry& e : old) {
     decref<P>(e.key);

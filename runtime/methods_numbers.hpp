@@ -19,6 +19,18 @@ template <LockPolicy P> void register_number_methods(Thread<P>& t);
 namespace numm {
 
 template <LockPolicy P> Value int_of(Thread<P>& t, const Value& v);
+
+// float(x) of a number without going through Boost's conversion (which
+// throws for ints beyond the double range): OverflowError instead.
+template <LockPolicy P>
+bool to_double_safe(Thread<P>& t, const Value& v, double& out) {
+  if (is_kind(v, Kind::BigInt)) {
+    if (core::big_to_double(as_bigint(v)->value, out)) return true;
+    raise(t, t.types().OverflowError, "int too large to convert to float");
+    return false;
+  }
+  return to_double(t, v, out);
+}
 template <LockPolicy P> Value float_of(Thread<P>& t, const Value& v);
 
 // int(float): truncates; NaN and infinities cannot convert.
@@ -96,7 +108,7 @@ Value float_of(Thread<P>& t, const Value& v) {
   }
   if (is_kind(v, Kind::BigInt)) {
     double d;
-    if (!to_double(t, v, d)) return Value();
+    if (!to_double_safe(t, v, d)) return Value();
     return Value::number(d);
   }
   if (is_str(v)) return float_of_text(t, as_str(v)->view(), false);
@@ -117,7 +129,7 @@ Value float_of(Thread<P>& t, const Value& v) {
     if (!is_integer_value(r))
       return raisef(t, t.types().TypeError, "__index__ returned non-int (type ", type_name(t, r), ")");
     double d;
-    if (!to_double(t, r, d)) return Value();
+    if (!to_double_safe(t, r, d)) return Value();
     return Value::number(d);
   }
   return raisef(t, t.types().TypeError, "float() argument must be a string or a real number, not '", type_name(t, v),

@@ -26,7 +26,7 @@ namespace mathm {
 // or __index__ ("must be real number, not str" otherwise).
 template <LockPolicy P>
 bool num_arg(Thread<P>& t, const Value& v, double& out) {
-  if (is_number(v)) return to_double(t, v, out);
+  if (is_number(v)) return numm::to_double_safe(t, v, out);
   if (has_user_type(v)) {
     Value f = numm::float_of(t, v);
     if (f.is_null()) return false;
@@ -100,14 +100,8 @@ inline double c_fabs(double x) { return std::fabs(x); }
 inline double c_cbrt(double x) { return std::cbrt(x); }
 inline double c_erf(double x) { return std::erf(x); }
 inline double c_erfc(double x) { return std::erfc(x); }
-inline double c_gamma(double x) {
-  if (x == std::floor(x) && x <= 0) return std::nan("");  // poles: domain error, as CPython
-  return std::tgamma(x);
-}
-inline double c_lgamma(double x) {
-  if (x == std::floor(x) && x <= 0) return std::nan("");  // poles: domain error
-  return std::lgamma(x);
-}
+inline double c_gamma(double x) { return core::py_gamma(x); }
+inline double c_lgamma(double x) { return core::py_lgamma(x); }
 inline double c_log1p(double x) { return std::log1p(x); }
 
 inline const Fn1 kFn1[] = {
@@ -152,8 +146,8 @@ bool log_of(Thread<P>& t, const Value& v, double (*func)(double), double& out) {
       domain_error(t);
       return false;
     }
-    double d = b.convert_to<double>();
-    if (std::isfinite(d)) {
+    double d;
+    if (core::big_to_double(b, d)) {
       out = func(d);
       return true;
     }

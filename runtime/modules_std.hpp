@@ -88,7 +88,7 @@ Value t_sleep(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
     s = args[0].f;
     if (std::isnan(s)) return raise(t, t.types().ValueError, "Invalid value NaN (not a number)");
   } else if (is_integer_value(args[0])) {
-    if (!to_double(t, args[0], s)) return Value();
+    if (!numm::to_double_safe(t, args[0], s)) return Value();
   } else {
     Value f = has_user_type(args[0]) ? numm::float_of(t, args[0]) : Value();
     if (f.is_null()) {
@@ -139,9 +139,8 @@ enum Stream { kStdin, kStdout, kStderr };
 
 template <LockPolicy P>
 bool stream_of(Thread<P>& t, const Value* args, size_t nargs, const char* meth, Stream& out) {
-  if (nargs > 0 && is_kind(args[0], Kind::Instance)) {
-    TypeObject* tp = args[0].o->type;
-    if (tp->builtin && tp->module_name && tp->module_name->view() == "_io") {
+  if (nargs > 0 && bif::is_std_stream(args[0])) {
+    {
       Value nm = dict_get_str<P>(static_cast<InstanceObject*>(args[0].o)->dict, intern(t.interp, "name"));
       std::string_view v = is_str(nm) ? as_str(nm)->view() : std::string_view("<stdout>");
       out = v == "<stdin>" ? kStdin : v == "<stderr>" ? kStderr : kStdout;

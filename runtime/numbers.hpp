@@ -152,9 +152,10 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
       case RShift:
         if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
         return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
-      case BitOr: return Value::integer(x | y);
-      case BitXor: return Value::integer(x ^ y);
-      case BitAnd: return Value::integer(x & y);
+      // bool & bool stays a bool, as in Python.
+      case BitOr: return a.tag == Tag::Bool && b.tag == Tag::Bool ? Value::boolean(x | y) : Value::integer(x | y);
+      case BitXor: return a.tag == Tag::Bool && b.tag == Tag::Bool ? Value::boolean(x ^ y) : Value::integer(x ^ y);
+      case BitAnd: return a.tag == Tag::Bool && b.tag == Tag::Bool ? Value::boolean(x & y) : Value::integer(x & y);
       default: return Value::null();
     }
   }

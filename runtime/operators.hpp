@@ -222,6 +222,37 @@ Value builtin_binop(Thread<P>& t, int op, const Value& a, const Value& b, bool i
         for (HashEntry& e : fresh.entries) decref<P>(e.key);
         return share<P>(a);
       }
+      // dict_keys and dict_items behave like sets under these operators.
+      bool view_a = ka == Kind::DictView && a.o->aux16 != 1, view_b = kb == Kind::DictView && b.o->aux16 != 1;
+      // A view combines with any iterable (dict_keys ^ dict, list & dict_keys).
+      bool iter_a = view_a || set_a || ka == Kind::Dict || ka == Kind::List || ka == Kind::Tuple || ka == Kind::Str;
+      bool iter_b = view_b || set_b || kb == Kind::Dict || kb == Kind::List || kb == Kind::Tuple || kb == Kind::Str;
+      if ((view_a || view_b) && iter_a && iter_b) {
+        Ref<P> sa(set_a ? share<P>(a) : Value()), sb(set_b ? share<P>(b) : Value());
+        for (auto [src, dst] : {std::pair{&a, &sa}, std::pair{&b, &sb}}) {
+          if (!dst->is_null()) continue;
+          Ref<P> s(new_set(t));
+          Value it = get_iter(t, *src);
+          if (it.is_null()) return it;
+          Ref<P> iter(it);
+          for (;;) {
+            Value x = iter_next(t, *iter);
+            if (x.is_null()) break;
+            int r = set_add(t, as_set(*s), x);
+            decref<P>(x);
+            if (r < 0) return Value();
+          }
+          if (!t.exc.is_null()) return Value();
+          *dst = s;
+        }
+        return set_operation(t, op, as_set(*sa), as_set(*sb), false);
+      }
+      if (op == BitOr && inplace && ka == Kind::Dict && kb != Kind::Dict) {
+        Value r = call_method(t, a, intern(t.interp, "update"), &b, 1);
+        if (r.is_null()) return r;
+        decref<P>(r);
+        return share<P>(a);
+      }
       if (op == BitOr && ka == Kind::Dict && kb == Kind::Dict) {
         Value target;
         if (inplace) {
@@ -285,6 +316,10 @@ Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inpla
       if (r.is_null() || !r.identical(t.interp.not_implemented)) return r;
       decref<P>(r);
     }
+  }
+  if (op == 0 && (is_str(a) || is_kind(a, Kind::List) || is_kind(a, Kind::Tuple)) && t.exc.is_null()) {
+    const char* tn = is_str(a) ? "str" : is_kind(a, Kind::List) ? "list" : "tuple";
+    return raisef(t, t.types().TypeError, "can only concatenate ", tn, " (not \"", type_name(t, b), "\") to ", tn);
   }
   if (op == 7 && !inplace && (a.tag != Tag::Obj || b.tag != Tag::Obj))  // ** with pow() wording
     return raisef(t, t.types().TypeError, "unsupported operand type(s) for ** or pow(): '", type_name(t, a),

@@ -278,6 +278,22 @@ void Compiler::bind(int label) {
   Unit& u = *u_;
   LabelInfo& l = u.labels[label];
   if (l.pc >= 0) throw std::logic_error("compiler: label bound twice");
+  // Drop an unconditional jump to the next instruction: control falls
+  // through instead (labels bound at the jump now name the same target).
+  if (!u.reachable && !u.fixups.empty() && u.fixups.back().second == label &&
+      u.fixups.back().first == static_cast<int>(u.code->code.size()) - 1 &&
+      instr_op(u.code->code.back()) == Op::JUMP) {
+    u.fixups.pop_back();
+    u.code->code.pop_back();
+    u.code->lines.pop_back();
+    u.instr_handler.pop_back();
+    u.reachable = true;
+    u.depth = l.depth;
+    if (--l.njumps == 0) {
+      l.live = false;
+      l.depth = -1;
+    }
+  }
   l.pc = static_cast<int>(u.code->code.size());
   if (l.live) {
     if (u.reachable && u.depth != l.depth)
@@ -328,6 +344,9 @@ void Compiler::emit(Op op, int64_t arg) {
     }
     enc = static_cast<uint32_t>(arg);
   }
+  // Jump targets are 24-bit instruction indexes. (Also bounds the code
+  // growth from finally bodies, which are copied for each way out.)
+  if (u.code->code.size() >= kMaxArg) error("code object too large");
   u.code->code.push_back(make_instr(op, enc));
   u.code->lines.push_back(u.line);
   int h = u.handler_stack.empty() ? -1 : u.handler_stack.back();
@@ -352,6 +371,7 @@ void Compiler::emit_jump(Op op, int label) {
   }
   l.depth = target_depth;
   l.live = true;
+  ++l.njumps;
   u.max_depth = std::max(u.max_depth, target_depth);
 }
 

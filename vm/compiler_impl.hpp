@@ -50,6 +50,7 @@ struct LabelInfo {
   int pc = -1;     // bound instruction index, or -1
   int depth = -1;  // stack depth expected at the label, or -1 if not yet known
   bool live = false;  // some emitted jump targets it
+  int njumps = 0;     // how many emitted jumps target it
 };
 
 struct HandlerInfo {

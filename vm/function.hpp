@@ -91,14 +91,13 @@ Value make_function(Thread<P>& t, CodeObject* code, DictObject* globals, TupleOb
   f->name = code->name;
   incref<P>(code->qualname);
   f->qualname = code->qualname;
-  // A docstring is the first constant of a function whose body starts with a string.
+  // The compiler reserves consts[0] of a def's code for its docstring (or
+  // None), as CPython does; lambdas and comprehensions have none.
   f->doc = Value::none();
   const CodeProto& p = *code->proto;
-  if (!(p.flags & (kCodeModule | kCodeClassBody)) && !p.code.empty() && instr_op(p.code[0]) == Op::LOAD_CONST &&
-      p.code.size() > 1 && instr_op(p.code[1]) == Op::POP_TOP) {
-    const Value& c0 = code->consts[instr_arg(p.code[0])];
-    if (is_str(c0)) f->doc = share<P>(c0);
-  }
+  if (!(p.flags & (kCodeModule | kCodeClassBody)) && !p.name.empty() && p.name[0] != '<' && !code->consts.empty() &&
+      is_str(code->consts[0]))
+    f->doc = share<P>(code->consts[0]);
   Value mod = dict_get_str<P>(globals, t.names().__name__);
   if (is_str(mod)) {
     incref<P>(mod);
@@ -224,12 +223,19 @@ bool bind_arguments(Thread<P>& t, Frame* f, const Value* args, size_t nargs, Tup
         if (dict_set(t, kwdict, kwnames->items[k], val) < 0) return false;
         continue;
       }
-      for (size_t j = 0; j < p.posonlyargcount; ++j)
-        if (fn->code->varnames[j]->view() == key->view()) {
-          raisef(t, t.types().TypeError, fn->qualname->view(),
-                 "() got some positional-only arguments passed as keyword arguments: '", key->view(), "'");
-          return false;
-        }
+      // Name every positional-only parameter that was passed by keyword.
+      std::string posonly;
+      for (size_t k2 = k; k2 < nkw; ++k2)
+        for (size_t j = 0; j < p.posonlyargcount; ++j)
+          if (fn->code->varnames[j]->view() == as_str(kwnames->items[k2])->view()) {
+            if (!posonly.empty()) posonly += ", ";
+            posonly += fn->code->varnames[j]->view();
+          }
+      if (!posonly.empty()) {
+        raisef(t, t.types().TypeError, fn->qualname->view(),
+               "() got some positional-only arguments passed as keyword arguments: '", posonly, "'");
+        return false;
+      }
       raisef(t, t.types().TypeError, fn->qualname->view(), "() got an unexpected keyword argument '", key->view(), "'");
       return false;
     }

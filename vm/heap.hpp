@@ -43,19 +43,27 @@ struct Heap {
     return *reinterpret_cast<const Header*>(reinterpret_cast<const char*>(o) - sizeof(Header));
   }
 
+  // Padding in front of the header so that the body is `align`-aligned
+  // (malloc gives 16; only cpp_int inside BigIntObject needs more than 8).
+  static constexpr size_t pad_for(size_t align) {
+    size_t h = sizeof(Header);
+    return ((h + align - 1) / align) * align - h;
+  }
+
   // Raw storage for an object of `body` bytes; the caller constructs it.
-  static void* allocate(size_t body) {
-    char* block = static_cast<char*>(std::malloc(sizeof(Header) + body));
+  static void* allocate(size_t body, size_t align = alignof(Object)) {
+    size_t pad = pad_for(align);
+    char* block = static_cast<char*>(std::malloc(pad + sizeof(Header) + body));
     if (!block) throw std::bad_alloc();
-    P::init_header(*reinterpret_cast<Header*>(block));
+    P::init_header(*reinterpret_cast<Header*>(block + pad));
     ++LiveObjects::local;
-    return block + sizeof(Header);
+    return block + pad + sizeof(Header);
   }
 
   // Returns the storage of a dead object whose destructor has run.
-  static void deallocate(Object* o) {
+  static void deallocate(Object* o, size_t align = alignof(Object)) {
     --LiveObjects::local;
-    std::free(reinterpret_cast<char*>(o) - sizeof(Header));
+    std::free(reinterpret_cast<char*>(o) - sizeof(Header) - pad_for(align));
   }
 };
 

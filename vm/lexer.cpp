@@ -44,6 +44,8 @@ constexpr auto kKeywords = [] {
 }();
 
 Tok keyword_or_name(std::string_view word) {
+  // Keywords are 2 to 8 characters, all lowercase except False/None/True.
+  if (word.size() < 2 || word.size() > 8) return Tok::Name;
   auto it = std::lower_bound(kKeywords.begin(), kKeywords.end(), word,
                              [](const KeywordEntry& e, std::string_view w) { return e.text < w; });
   return it != kKeywords.end() && it->text == word ? it->kind : Tok::Name;
@@ -293,6 +295,19 @@ void Lexer::fail_at(std::string_view msg, size_t offset, bool incomplete) {
   fail(msg, line_, std::max(1, col_at(offset) - 1), "SyntaxError", incomplete);
 }
 
+// Errors CPython's tokenizer signals by stopping rather than by raising (bad
+// indentation, a misplaced backslash), or that its parser reports: they do
+// not displace an earlier parse error when the rest of a file is checked.
+void Lexer::halt(std::string_view msg, int line, int col, std::string_view type, bool incomplete) {
+  halted_ = true;
+  fail(msg, line, col, type, incomplete);
+}
+
+void Lexer::halt_at(std::string_view msg, size_t offset) {
+  halted_ = true;
+  fail_at(msg, offset);
+}
+
 Token Lexer::make(Tok kind, size_t start) {
   Token tok;
   tok.kind = kind;
@@ -331,7 +346,8 @@ Token Lexer::next() {
     if (c == '#') {
       const void* nl = std::memchr(text_.data() + pos_, '\n', end_ - pos_);
       pos_ = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) : end_;
-      continue;
+      if (at_end()) continue;
+      c = '\n';  // a NEWLINE token starts at the comment, as in CPython
     }
     if (c == '\n') {
       ++pos_;
@@ -347,17 +363,8 @@ Token Lexer::next() {
       continue;  // a blank line, or a newline inside brackets
     }
     if (c == '\\') {
-      if (peek(1) == '\n') {
-        int backslash_col = col_at(start);
-        pos_ += 2;
-        new_line(pos_);
-        if (at_end()) {
-          fail("unexpected EOF while parsing", line_ - 1, backslash_col + 2, "SyntaxError",
-               /*incomplete=*/true);
-        }
-        continue;
-      }
-      fail_at("unexpected character after line continuation character", start + 2);
+      continue_line(start);
+      continue;
     }
 
     line_has_tokens_ = true;
@@ -366,6 +373,20 @@ Token Lexer::next() {
     if (c == '"' || c == '\'') return lex_string(start, start);
     return lex_operator(start);
   }
+}
+
+// A backslash outside a string literal joins the next line to this one.
+void Lexer::continue_line(size_t backslash) {
+  int col = col_at(backslash);
+  if (backslash + 1 >= end_) {
+    halt("unexpected EOF while parsing", line_, col + 1, "SyntaxError", /*incomplete=*/true);
+  }
+  if (text_[backslash + 1] != '\n') {
+    halt_at("unexpected character after line continuation character", backslash + 2);
+  }
+  pos_ = backslash + 2;
+  new_line(pos_);
+  if (at_end()) halt("unexpected EOF while parsing", line_ - 1, col + 1, "SyntaxError", /*incomplete=*/true);
 }
 
 // At the start of a line in File mode: measure the indentation and queue
@@ -385,12 +406,11 @@ void Lexer::read_indentation() {
       alt_col = alt_col + 1;
     } else if (c == '\f') {
       col = alt_col = 0;  // form feed resets the column, "for Emacs users"
-    } else if (c == '\\' && peek(1) == '\n') {
+    } else if (c == '\\') {
       // Indentation cannot be split with backslashes: the first one found
       // determines the level of what follows.
       if (cont_col < 0) cont_col = col, cont_alt_col = alt_col;
-      pos_ += 2;
-      new_line(pos_);
+      continue_line(pos_);
       continue;
     } else {
       break;
@@ -401,13 +421,13 @@ void Lexer::read_indentation() {
   if (cont_col >= 0) col = cont_col, alt_col = cont_alt_col;
 
   auto tab_error = [&] {
-    fail("inconsistent use of tabs and spaces in indentation", line_, 1, "TabError");
+    halt("inconsistent use of tabs and spaces in indentation", line_, 1, "TabError");
   };
   if (col == indents_.back()) {
     if (alt_col != alt_indents_.back()) tab_error();
   } else if (col > indents_.back()) {
     if (indents_.size() >= kMaxIndentLevels) {
-      fail("too many levels of indentation", line_, 1, "IndentationError");
+      halt("too many levels of indentation", line_, 1, "IndentationError");
     }
     if (alt_col <= alt_indents_.back()) tab_error();
     indents_.push_back(col);
@@ -423,7 +443,7 @@ void Lexer::read_indentation() {
       // CPython points just past the end of the offending line.
       size_t eol = text_.find('\n', pos_);
       if (eol == std::string_view::npos || eol > end_) eol = end_;
-      fail("unindent does not match any outer indentation level", line_, col_at(eol),
+      halt("unindent does not match any outer indentation level", line_, col_at(eol),
            "IndentationError");
     }
     if (alt_col != alt_indents_.back()) tab_error();
@@ -543,12 +563,16 @@ void Lexer::decimal_tail() {
 // ("1if x else y"), which CPython still accepts (with a warning).
 void Lexer::verify_end_of_number(const char* kind) {
   unsigned char c = peek();
-  auto followed_by = [&](std::string_view rest) { return text_.substr(pos_ + 1, rest.size()) == rest; };
+  // The keyword must end there: "1or x" is fine, "1ord" is not.
+  auto followed_by = [&](std::string_view rest) {
+    return text_.substr(pos_ + 1, rest.size()) == rest && !is_potential_ident_char(peek(1 + rest.size()));
+  };
   bool keyword = (c == 'a' && followed_by("nd")) || (c == 'e' && followed_by("lse")) ||
                  (c == 'f' && followed_by("or")) || (c == 'o' && followed_by("r")) ||
                  (c == 'n' && followed_by("ot")) ||
                  (c == 'i' && (peek(1) == 'f' || peek(1) == 'n' || peek(1) == 's'));
-  if (!keyword && pos_ < end_ && is_potential_ident_char(c)) {
+  // Only ASCII: "1é" is a number and a name (and then invalid syntax).
+  if (!keyword && pos_ < end_ && (is_ascii_ident_start(c) || is_ascii_digit(c))) {
     fail_at(format("invalid %s literal", kind), pos_);
   }
 }
@@ -621,7 +645,7 @@ Token Lexer::lex_number(size_t start) {
     if (next_is('j')) {
       ++pos_;
       verify_end_of_number("imaginary");
-      fail("imaginary numbers are not supported", line_, col_at(start));
+      halt("imaginary numbers are not supported", line_, col_at(start));
     }
     verify_end_of_number("decimal");
   }
@@ -650,7 +674,7 @@ Token Lexer::lex_number(size_t start) {
               : format("integer literal too large: lockvm keeps integer literals in decimal, "
                        "limited to %d digits",
                        kMaxIntDigits);
-      fail(msg, line_, col_at(start));
+      halt(msg, line_, col_at(start));
     }
   }
   return make(Tok::Number, start);
@@ -823,9 +847,7 @@ Token Lexer::lex_operator(size_t start) {
     case ':': kind = two('=', Tok::ColonEqual, Tok::Colon); break;
     case '=': kind = two('=', Tok::EqEqual, Tok::Equal); break;
     case '!':
-      if (c1 != '=') fail("invalid syntax", line_, col_at(start));
-      kind = Tok::NotEqual;
-      len = 2;
+      kind = two('=', Tok::NotEqual, Tok::ErrorToken);
       break;
     case '.':
       if (c1 == '.' && c2 == '.') {
@@ -876,7 +898,8 @@ Token Lexer::lex_operator(size_t start) {
       if (c < 0x20 || c == 0x7F) {
         fail(format("invalid non-printable character U+%04X", c), line_, col_at(start));
       }
-      fail("invalid syntax", line_, col_at(start));  // '$', '?', '`'
+      kind = Tok::ErrorToken;  // '$', '?', '`': the parser reports "invalid syntax"
+      break;
   }
   pos_ += len;
 

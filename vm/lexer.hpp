@@ -27,7 +27,7 @@ namespace lockvm {
 #define LOCKVM_TOKENS(TOKEN, OPERATOR, KEYWORD)                                        \
   TOKEN(EndMarker, "end of input") TOKEN(Newline, "newline") TOKEN(Indent, "indent")   \
   TOKEN(Dedent, "dedent") TOKEN(Name, "name") TOKEN(Number, "number")                  \
-  TOKEN(String, "string")                                                              \
+  TOKEN(String, "string") TOKEN(ErrorToken, "error token")                             \
   OPERATOR(LParen, "(") OPERATOR(RParen, ")") OPERATOR(LSquare, "[")                   \
   OPERATOR(RSquare, "]") OPERATOR(LBrace, "{") OPERATOR(RBrace, "}")                   \
   OPERATOR(Colon, ":") OPERATOR(Comma, ",") OPERATOR(Semi, ";") OPERATOR(Dot, ".")     \
@@ -137,6 +137,10 @@ class Lexer {
   bool failed() const { return failed_; }
   // True when the error thrown was an unclosed bracket at end of input.
   bool failed_on_unclosed_bracket() const { return unclosed_bracket_error_; }
+  // True when the error thrown takes priority over a parse error found
+  // earlier in the file (see Parser::parse): those that CPython's tokenizer
+  // raises itself, like "unterminated string literal".
+  bool error_takes_priority() const { return failed_ && !halted_ && !unclosed_bracket_error_; }
 
   static constexpr int kMaxBrackets = 200;     // CPython's MAXLEVEL
   static constexpr int kMaxIndentLevels = 100;  // CPython's MAXINDENT
@@ -152,8 +156,12 @@ class Lexer {
   [[noreturn]] void fail(std::string_view msg, int line, int col,
                          std::string_view type = "SyntaxError", bool incomplete = false);
   [[noreturn]] void fail_at(std::string_view msg, size_t offset, bool incomplete = false);
+  [[noreturn]] void halt(std::string_view msg, int line, int col,
+                         std::string_view type = "SyntaxError", bool incomplete = false);
+  [[noreturn]] void halt_at(std::string_view msg, size_t offset);
 
   void read_indentation();  // at the start of a logical line
+  void continue_line(size_t backslash);
   Token make(Tok kind, size_t start);
   Token end_of_input();
   Token lex_name(size_t start);
@@ -184,6 +192,7 @@ class Lexer {
   bool line_has_tokens_ = false;  // a token was emitted on the current logical line
   bool done_ = false;             // ENDMARKER returned
   bool failed_ = false;
+  bool halted_ = false;  // the error was one of halt()'s
   bool unclosed_bracket_error_ = false;
   std::vector<Bracket> brackets_;
 };

@@ -33,11 +33,26 @@ int hex_value(char c) {
   src.error(msg, tok.end_line, tok.end_col);
 }
 
-[[noreturn]] void unicode_error(const SourceText& src, const Token& tok, size_t from, size_t to,
-                                const char* what) {
+// CPython decodes a literal after replacing each non-ASCII character with a
+// ten-byte \UXXXXXXXX escape, and its messages count positions in that text.
+size_t cpython_offset(std::string_view body, size_t offset) {
+  size_t result = 0;
+  for (size_t i = 0; i < offset && i < body.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(body[i]);
+    if (c < 0x80) {
+      ++result;
+    } else if ((c & 0xC0) != 0x80) {
+      result += 10;
+    }
+  }
+  return result;
+}
+
+[[noreturn]] void unicode_error(const SourceText& src, const Token& tok, std::string_view body,
+                                size_t from, size_t to, const char* what) {
   literal_error(src, tok,
                 format("(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
-                       from, to, what));
+                       cpython_offset(body, from), cpython_offset(body, to), what));
 }
 
 // Appends the decoded `body` (text between the quotes, or one literal chunk
@@ -98,17 +113,17 @@ void decode_escapes(const SourceText& src, const Token& tok, std::string_view bo
         }
         if (got < want) {
           if (bytes) literal_error(src, tok, format("(value error) invalid \\x escape at position %zu", start));
-          unicode_error(src, tok, start, start + 1 + got,
+          unicode_error(src, tok, body, start, start + 1 + got,
                         c == 'x' ? "truncated \\xXX escape" : c == 'u' ? "truncated \\uXXXX escape"
                                                                       : "truncated \\UXXXXXXXX escape");
         }
         if (bytes) {
           out += static_cast<char>(value);
         } else if (value > 0x10FFFF) {
-          unicode_error(src, tok, start, i - 1, "illegal Unicode character");
+          unicode_error(src, tok, body, start, i - 1, "illegal Unicode character");
         } else if (value >= 0xD800 && value <= 0xDFFF) {
           // Python allows lone surrogates in str; lockvm strings are UTF-8.
-          unicode_error(src, tok, start, i - 1, "surrogate code points are not supported in lockvm strings");
+          unicode_error(src, tok, body, start, i - 1, "surrogate code points are not supported in lockvm strings");
         } else {
           append_utf8(out, value);
         }
@@ -121,10 +136,10 @@ void decode_escapes(const SourceText& src, const Token& tok, std::string_view bo
         }
         if (i < body.size() && body[i] == '{') {
           size_t close = body.find('}', i);
-          unicode_error(src, tok, start, close == std::string_view::npos ? body.size() - 1 : close,
+          unicode_error(src, tok, body, start, close == std::string_view::npos ? body.size() - 1 : close,
                         "\\N{...} named escapes are not supported by lockvm");
         }
-        unicode_error(src, tok, start, i - 1, "malformed \\N character escape");
+        unicode_error(src, tok, body, start, i - 1, "malformed \\N character escape");
       default:
         // Not an escape: both characters stay (CPython warns).
         out += '\\';

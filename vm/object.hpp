@@ -98,6 +98,7 @@ struct HashTable {
   std::vector<HashEntry> entries;
   std::vector<int32_t> index;  // -1 empty, -2 deleted, else position in entries
   uint64_t used = 0;           // live entries
+  uint64_t fill = 0;           // index slots not kEmpty (live + deleted markers)
   uint64_t key_version = 0;    // bumped when a key is added or removed (global caches)
 };
 

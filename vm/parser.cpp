@@ -4,7 +4,6 @@
 #include "vm/parser.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "vm/parser_impl.hpp"
 
@@ -33,39 +32,47 @@ Module Parser::parse() {
     } else {
       while (!at(Tok::EndMarker)) parse_statement(module.body);
     }
-  } catch (SyntaxError& error) {
+  } catch (SyntaxError&) {
     // Like CPython, tokenize the rest of a file after a parse error: a
-    // tokenizer error anywhere takes priority, and so does a bracket left
-    // open before the error's line (the likelier culprit). Not for a REPL
-    // entry, where more input may yet close the bracket.
-    if (mode_ != ParseMode::Interactive && !main_lexer_.failed()) {
+    // tokenizer error anywhere takes priority, and so does a bracket still
+    // open where the tokenizer stops, if it was opened on a line before the
+    // furthest token the parser had read (the likelier culprit). Not for a
+    // REPL entry, where more input may yet close the bracket.
+    if (mode_ != ParseMode::Interactive && !main_lexer_.failed() && !skip_rest_check_) {
       try {
         while (main_lexer_.next().kind != Tok::EndMarker) {
         }
-      } catch (SyntaxError& tokenizer_error) {
-        if (!main_lexer_.failed_on_unclosed_bracket()) throw;
-        if (main_lexer_.open_brackets().back().line < error.line) {
-          tokenizer_error.incomplete = false;
-          throw;
+      } catch (SyntaxError&) {
+        if (main_lexer_.error_takes_priority()) throw;
+        const auto& open = main_lexer_.open_brackets();
+        if (!open.empty() && open.back().line < furthest_line_) {
+          src_.error(format("'%c' was never closed", open.back().ch), open.back().line, open.back().col);
         }
       }
     }
     throw;
   }
+  if (deferred_) throw *deferred_;
   return module;
 }
 
 // ------------------------------------------------------------------ tokens
 
-const Token& Parser::peek(size_t ahead) {
-  while (ahead_.size() <= ahead) ahead_.push_back(lexer_->next());
-  return ahead_[ahead];
+const Token& Parser::fill(size_t ahead) {
+  if (head_ == tokens_.size() && pinned_ == 0) {
+    tokens_.clear();
+    head_ = 0;
+  }
+  while (tokens_.size() <= head_ + ahead) {
+    tokens_.push_back(lexer_->next());
+    if (lexer_ == &main_lexer_) furthest_line_ = tokens_.back().line;
+  }
+  return tokens_[head_ + ahead];
 }
 
 Token Parser::advance() {
-  peek();
-  prev_ = ahead_.front();
-  ahead_.pop_front();
+  prev_ = peek();
+  ++head_;
   return prev_;
 }
 
@@ -84,19 +91,33 @@ void Parser::expect(Tok k) {
 void Parser::fail(const std::string& msg, Pos where, std::string_view type) {
   // Failing on a token made up at the end of input means the input stopped
   // too early: the REPL then asks for another line.
-  bool incomplete = !in_fstring_ && !ahead_.empty() && ahead_.front().at_eof;
+  bool incomplete = !in_fstring_ && head_ < tokens_.size() && tokens_[head_].at_eof;
   src_.error(msg, where.line, where.col, type, incomplete);
 }
 
-void Parser::fail_at_token(const std::string& msg) { fail(msg, here()); }
+Pos Parser::error_pos() {
+  Pos where = here();
+  // At an INDENT or DEDENT, CPython points at the last character of the indentation.
+  if ((at(Tok::Indent) || at(Tok::Dedent)) && !peek().at_eof) where.col = std::max(1, where.col - 1);
+  return where;
+}
+
+void Parser::fail_at_token(const std::string& msg) { fail(msg, error_pos()); }
+
+void Parser::defer(const std::string& msg, Pos where) {
+  if (!deferred_) {
+    deferred_.emplace("SyntaxError", msg, src_.filename(), where.line, where.col,
+                      std::string(src_.line_text(where.line)));
+  }
+}
 
 void Parser::unexpected() {
-  const Token& t = peek();
-  if (t.kind == Tok::Indent) {
-    // CPython points at the last character of the indentation.
-    fail("unexpected indent", {t.line, std::max(1, t.col - 1)}, "IndentationError");
+  Token t = peek();  // a copy: peeking further may move the token buffer
+  if ((t.kind == Tok::Indent || t.kind == Tok::Dedent) && !t.at_eof) {
+    skip_rest_check_ = true;  // CPython reports these without reading further
+    fail(t.kind == Tok::Indent ? "unexpected indent" : "unexpected unindent",
+         {t.line, std::max(1, t.col - 1)}, "IndentationError");
   }
-  if (t.kind == Tok::Dedent && !t.at_eof) fail("unexpected unindent", pos_of(t), "IndentationError");
   if (t.kind == Tok::Not && kind(1) != Tok::In) {
     // After an operand, CPython looked one token further for "not in".
     switch (prev_.kind) {
@@ -222,9 +243,7 @@ StmtPtr Parser::parse_expression_statement() {
   Pos start = here();
   ExprPtr first = at(Tok::Yield) ? parse_yield() : parse_star_expressions();
   if (at(Tok::Equal)) return parse_assignment(std::move(first), start);
-  if (at(Tok::ColonEqual) && first->kind != ExprKind::Name) {
-    fail(format("cannot use assignment expressions with %s", expr_name(*first)), first->pos);
-  }
+  if (at(Tok::ColonEqual) && first->kind != ExprKind::Name) walrus_target_error(*first);
 
   BinOpKind op;
   if (augmented_operator(kind(), &op)) {
@@ -241,15 +260,26 @@ StmtPtr Parser::parse_expression_statement() {
   }
 
   if (at(Tok::Colon)) {  // x: int = 1
-    if (first->kind == ExprKind::Tuple || first->kind == ExprKind::List) {
-      fail(format("only single target (not %s) can be annotated", expr_name(*first)), first->pos);
-    }
-    if (!is_simple_target(*first)) fail("illegal target for annotation", first->pos);
-    advance();
+    Token colon = advance();
     auto s = statement<AnnAssign>(start);
+    if (is_simple_target(*first)) {
+      s->annotation = parse_expression();
+    } else {
+      // CPython names the problem with the target only when an annotation
+      // follows; otherwise the ':' is just unexpected.
+      try {
+        parse_expression();
+      } catch (SyntaxError& e) {
+        if (lexer_->failed() || e.msg != "invalid syntax") throw;
+        fail("invalid syntax", pos_of(colon));
+      }
+      if (first->kind == ExprKind::Tuple || first->kind == ExprKind::List) {
+        fail(format("only single target (not %s) can be annotated", expr_name(*first)), first->pos);
+      }
+      fail("illegal target for annotation", first->pos);
+    }
     set_context(*first, Ctx::Store);
     s->target = std::move(first);
-    s->annotation = parse_expression();
     if (accept(Tok::Equal)) s->value = at(Tok::Yield) ? parse_yield() : parse_star_expressions();
     return s;
   }
@@ -263,7 +293,21 @@ StmtPtr Parser::parse_expression_statement() {
 StmtPtr Parser::parse_assignment(ExprPtr first, Pos start) {
   ExprList chain;
   chain.push_back(std::move(first));
-  while (accept(Tok::Equal)) chain.push_back(at(Tok::Yield) ? parse_yield() : parse_star_expressions());
+  while (accept(Tok::Equal)) {
+    try {
+      chain.push_back(at(Tok::Yield) ? parse_yield() : parse_star_expressions());
+    } catch (SyntaxError& e) {
+      // CPython blames an invalid target even when nothing valid follows its '='.
+      if (lexer_->failed() || e.msg != "invalid syntax") throw;
+      for (const auto& target : chain) {
+        if (invalid_target(*target, Ctx::Store)) {
+          chain.push_back(nullptr);
+          invalid_assignment(chain);
+        }
+      }
+      throw;
+    }
+  }
   for (size_t i = 0; i + 1 < chain.size(); ++i) {
     if (invalid_target(*chain[i], Ctx::Store)) invalid_assignment(chain);
   }
@@ -287,8 +331,9 @@ void Parser::invalid_assignment(const ExprList& chain) {
     const Expr& last = *elts.back();
     target = last.end.line == first.end.line && last.end.col == first.end.col ? &last : nullptr;
   }
-  const Expr& value = *chain[1];
-  bool simple_value = starts_with_bitwise_or(value) && !(is_bitwise_or(value) && chain.size() > 2);
+  const Expr* value = chain[1].get();  // null when what follows the '=' did not parse
+  bool simple_value =
+      value && starts_with_bitwise_or(*value) && !(is_bitwise_or(*value) && chain.size() > 2);
   if (target && simple_value) {
     if (target->kind == ExprKind::Name && !is_grouped(*target)) {
       fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", target->pos);
@@ -302,6 +347,7 @@ void Parser::invalid_assignment(const ExprList& chain) {
     }
   }
   for (size_t i = 0; i + 1 < chain.size(); ++i) {
+    if (!chain[i]) break;
     const Expr& t = *chain[i];
     if ((t.kind == ExprKind::Yield || t.kind == ExprKind::YieldFrom) && !is_grouped(t)) {
       fail("assignment to yield expression not possible", t.pos);
@@ -449,7 +495,7 @@ StmtList Parser::parse_block(const char* what, int header_line) {
     return body;
   }
   if (!at(Tok::Indent)) {
-    fail(format("expected an indented block after %s on line %d", what, header_line), here(),
+    fail(format("expected an indented block after %s on line %d", what, header_line), error_pos(),
          "IndentationError");
   }
   advance();
@@ -495,8 +541,7 @@ StmtPtr Parser::parse_for(Pos start, bool is_async) {
   Token keyword = advance();
   auto s = statement<For>(start);
   s->is_async = is_async;
-  s->target = parse_target_list();
-  expect(Tok::In);
+  s->target = parse_for_target();
   s->iter = parse_star_expressions();
   expect_colon();
   s->body = parse_block("'for' statement", keyword.line);
@@ -544,7 +589,7 @@ StmtPtr Parser::parse_try() {
   }
   // A compiler check in CPython.
   for (size_t i = 0; i + 1 < s->handlers.size(); ++i) {
-    if (!s->handlers[i].type) fail("default 'except:' must be last", s->handlers[i].pos);
+    if (!s->handlers[i].type) defer("default 'except:' must be last", s->handlers[i].pos);
   }
   return s;
 }
@@ -632,7 +677,11 @@ StmtPtr Parser::parse_function(Pos start, ExprList decorators, bool is_async) {
     parse_parameters(s->args, /*lambda=*/false);
     expect(Tok::RParen);
   }
-  if (accept(Tok::Arrow)) parse_expression();  // the return annotation is not kept
+  if (at(Tok::Arrow)) {  // the return annotation is parsed, not kept
+    Token arrow = advance();
+    if (!starts_expression(kind())) fail("expected ':'", pos_of(arrow));
+    parse_expression();
+  }
   expect_colon(true);
   s->body = parse_block("function definition", keyword.line);
   return s;
@@ -711,7 +760,7 @@ void Parser::parse_parameters(Arguments& args, bool lambda) {
         Token equal = advance();
         if (at(Tok::Comma) || at(closer)) fail("expected default value expression", pos_of(equal));
         default_value = parse_expression();
-      } else if (!seen_star && seen_default) {
+      } else if (!seen_star && seen_default && (at(Tok::Comma) || at(closer))) {
         fail("non-default argument follows default argument", start);
       }
       if (seen_star) {
@@ -734,11 +783,23 @@ void Parser::parse_parameters(Arguments& args, bool lambda) {
     if (!accept(Tok::Comma)) break;
   }
 
-  std::unordered_set<std::string_view> seen;
-  for (const auto& [name, pos] : names) {
-    if (!seen.insert(name).second) {
-      fail(format("duplicate argument '%s' in function definition", std::string(name).c_str()), pos);
+  // Report the second occurrence that comes first in the source. Sorting
+  // (by name, then position) keeps this linear-logarithmic for huge lists.
+  std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first
+                              : std::pair(a.second.line, a.second.col) < std::pair(b.second.line, b.second.col);
+  });
+  const std::pair<std::string_view, Pos>* duplicate = nullptr;
+  for (size_t i = 1; i < names.size(); ++i) {
+    if (names[i].first != names[i - 1].first) continue;
+    const Pos& p = names[i].second;
+    if (!duplicate || std::pair(p.line, p.col) < std::pair(duplicate->second.line, duplicate->second.col)) {
+      duplicate = &names[i];
     }
+  }
+  if (duplicate) {
+    defer(format("duplicate argument '%s' in function definition", std::string(duplicate->first).c_str()),
+          duplicate->second);
   }
 }
 

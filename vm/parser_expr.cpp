@@ -28,18 +28,21 @@ class SubParse {
   SubParse(Parser& p, Lexer& sub)
       : p_(p),
         lexer_(p.lexer_),
-        ahead_(std::move(p.ahead_)),
+        tokens_(std::move(p.tokens_)),
+        head_(p.head_),
         prev_(p.prev_),
         brackets_(p.brackets_),
         in_fstring_(p.in_fstring_) {
     p.lexer_ = &sub;
-    p.ahead_.clear();
+    p.tokens_.clear();
+    p.head_ = 0;
     p.brackets_ = 1;  // CPython parses the field as if parenthesized
     p.in_fstring_ = true;
   }
   ~SubParse() {
     p_.lexer_ = lexer_;
-    p_.ahead_ = std::move(ahead_);
+    p_.tokens_ = std::move(tokens_);
+    p_.head_ = head_;
     p_.prev_ = prev_;
     p_.brackets_ = brackets_;
     p_.in_fstring_ = in_fstring_;
@@ -50,7 +53,8 @@ class SubParse {
  private:
   Parser& p_;
   Lexer* lexer_;
-  std::deque<Token> ahead_;
+  std::vector<Token> tokens_;
+  size_t head_;
   Token prev_;
   int brackets_;
   bool in_fstring_;
@@ -172,6 +176,7 @@ void Parser::stray_assignment(const Expr& target) {
 // After an expression inside brackets, another expression means a missing
 // comma (CPython's invalid_expression); `print x` means Python 2.
 void Parser::check_juxtaposition(const Expr& e) {
+  if (speculative_) return;
   switch (kind()) {
     case Tok::Name: case Tok::Number: case Tok::String: case Tok::LBrace: case Tok::Tilde:
     case Tok::Not: case Tok::Lambda: case Tok::Await: case Tok::None: case Tok::True:
@@ -180,27 +185,69 @@ void Parser::check_juxtaposition(const Expr& e) {
     default:
       return;
   }
-  if (e.kind == ExprKind::Name) {
-    const std::string& id = as<Name>(e).id;
-    if (id == "print" || id == "exec") {
-      fail(format("Missing parentheses in call to '%s'. Did you mean %s(...)?", id.c_str(), id.c_str()),
-           e.pos);
+  // No valid program has an expression here. CPython's error rules read on
+  // before deciding: they try the second expression (its errors count when
+  // the first is a name, as in `print x`), and how far they read matters
+  // for "'(' was never closed" (see parse()). Do the same, then rewind.
+  Token second = peek();
+  bool is_name = e.kind == ExprKind::Name;
+  const std::string empty;
+  const std::string& id = is_name ? as<Name>(e).id : empty;
+  bool legacy = id == "print" || id == "exec";
+  bool forgot_comma_rule = brackets_ > 0 && !legacy;
+  size_t saved_head = head_;
+  Token saved_prev = prev_;
+  size_t saved_groups = groups_.size();
+  int saved_peak = peak_;
+  speculative_ = true;  // no nested juxtaposition checks: one read-ahead at a time
+  ++pinned_;
+  bool second_parses = true;
+  try {
+    if (forgot_comma_rule || !is_name) {
+      parse_expression();
+    } else {
+      parse_star_expressions();
     }
-    // CPython leaves `name "string"` and soft keywords to other rules.
-    if (at(Tok::String) || id == "match" || id == "case" || id == "_") return;
+  } catch (SyntaxError& error) {
+    speculative_ = false;
+    --pinned_;
+    bool specific = error.msg != "invalid syntax" || error.type != "SyntaxError";
+    if (lexer_->failed() || (!forgot_comma_rule && is_name && specific)) throw;
+    ++pinned_;
+    second_parses = false;
   }
-  if (brackets_ > 0) fail("invalid syntax. Perhaps you forgot a comma?", e.pos);
+  speculative_ = false;
+  --pinned_;
+  head_ = saved_head;
+  prev_ = saved_prev;
+  groups_.resize(saved_groups);
+  peak_ = saved_peak;
+
+  if (legacy && second_parses) {
+    fail(format("Missing parentheses in call to '%s'. Did you mean %s(...)?", id.c_str(), id.c_str()),
+         e.pos);
+  }
+  // CPython leaves `name "string"` and soft keywords to other rules. The
+  // second expression needs to parse only up to its longest valid prefix,
+  // so an atom is enough.
+  bool excluded = is_name && (second.kind == Tok::String || id == "match" || id == "case" || id == "_");
+  bool atom = second.kind != Tok::Not && second.kind != Tok::Tilde && second.kind != Tok::Lambda &&
+              second.kind != Tok::Await;
+  if (forgot_comma_rule && !excluded && (second_parses || atom)) {
+    fail("invalid syntax. Perhaps you forgot a comma?", e.pos);
+  }
+  // Otherwise the caller reports the token it did not expect.
 }
 
 // ------------------------------------------------------------- expressions
 
-ExprPtr Parser::parse_expression() {
+ExprPtr Parser::parse_expression(bool check_juxtaposed) {
   Nest nest(*this);
   if (at(Tok::Lambda)) return parse_lambda();
   Pos start = here();  // nodes start at their first token, even a '('
   ExprPtr body = parse_binary(kOr);
   if (!at(Tok::If)) {
-    check_juxtaposition(*body);
+    if (check_juxtaposed) check_juxtaposition(*body);
     return body;
   }
   advance();
@@ -231,11 +278,22 @@ ExprPtr Parser::parse_named_expression(bool check_assignment) {
     return finish(std::move(e));
   }
   ExprPtr e = parse_expression();
-  if (at(Tok::ColonEqual)) {
-    fail(format("cannot use assignment expressions with %s", expr_name(*e)), e->pos);
-  }
+  if (at(Tok::ColonEqual)) walrus_target_error(*e);
   if (check_assignment && at(Tok::Equal)) stray_assignment(*e);
   return e;
+}
+
+// `target := value` with a target that is not a name: CPython names it if
+// the value parses. The current token is the ':='.
+void Parser::walrus_target_error(const Expr& target) {
+  Token walrus = advance();
+  try {
+    parse_expression();
+  } catch (SyntaxError& e) {
+    if (lexer_->failed() || e.msg != "invalid syntax") throw;
+    fail("invalid syntax", pos_of(walrus));
+  }
+  fail(format("cannot use assignment expressions with %s", expr_name(target)), target.pos);
 }
 
 ExprPtr Parser::parse_star_expression() {
@@ -303,11 +361,11 @@ ExprPtr Parser::parse_lambda() {
 
 namespace {
 
-int infix_precedence(Tok k, Tok next) {
+int infix_precedence(Tok k) {
   switch (k) {
     case Tok::Or: return kOr;
     case Tok::And: return kAnd;
-    case Tok::Not: return next == Tok::In ? kCompare : kNoPrec;  // "not in"
+    case Tok::Not: return kCompare;  // if followed by "in": see Parser::infix_precedence
     case Tok::Less: case Tok::Greater: case Tok::EqEqual: case Tok::NotEqual: case Tok::LessEqual:
     case Tok::GreaterEqual: case Tok::In: case Tok::Is:
       return kCompare;
@@ -343,6 +401,12 @@ BinOpKind binary_operator(Tok k) {
 
 }  // namespace
 
+int Parser::infix_precedence() {
+  Tok k = kind();
+  if (k == Tok::Not && kind(1) != Tok::In) return kNoPrec;
+  return parser_detail::infix_precedence(k);
+}
+
 // Binary operators by precedence climbing: operands bind at least as tightly
 // as `min_prec`. Comparisons chain into one Compare node and and/or into one
 // BoolOp, as in CPython's AST; ** is right-associative.
@@ -351,13 +415,13 @@ ExprPtr Parser::parse_binary(int min_prec) {
   int height = 0;
   ExprPtr left = measured(&height, [&] { return parse_prefix(min_prec); });
   for (;;) {
-    int prec = infix_precedence(kind(), kind(1));
+    int prec = infix_precedence();
     if (prec == kNoPrec || prec < min_prec) return left;
     int h = 0;
     if (prec == kCompare) {
       auto cmp = node<Compare>(start);
       cmp->left = std::move(left);
-      while (infix_precedence(kind(), kind(1)) == kCompare) {
+      while (infix_precedence() == kCompare) {
         Token op = advance();
         CmpOpKind cmp_op;
         switch (op.kind) {
@@ -555,7 +619,12 @@ ExprPtr Parser::parse_group(Pos open, Tok closer) {
     groups_.push_back(e.get());
     return e;
   }
-  if (at(Tok::DoubleStar)) fail("cannot use double starred expression here", here());
+  if (at(Tok::DoubleStar)) {
+    Token stars = advance();
+    parse_expression();
+    if (at(closer)) fail("cannot use double starred expression here", pos_of(stars));
+    fail("invalid syntax", pos_of(stars));
+  }
   ExprPtr first = parse_star_named_expression();
   if (at(Tok::For) || at_async_for()) {
     if (first->kind == ExprKind::Starred) {
@@ -606,9 +675,7 @@ ExprPtr Parser::parse_list_display() {
     if (at(Tok::RSquare) || at(Tok::For) || at_async_for()) break;
     list->elts.push_back(parse_star_named_expression());
   }
-  if (at(Tok::For) || at_async_for()) {
-    fail("did you forget parentheses around the comprehension target?", list->elts[0]->pos);
-  }
+  if (at(Tok::For) || at_async_for()) comprehension_target_error(*list->elts[0]);
   expect(Tok::RSquare);
   return finish(std::move(list));
 }
@@ -659,11 +726,15 @@ ExprPtr Parser::parse_brace_display() {
     if (at(Tok::RBrace) || at(Tok::For) || at_async_for()) break;
     set->elts.push_back(parse_star_named_expression());
   }
-  if (at(Tok::For) || at_async_for()) {
-    fail("did you forget parentheses around the comprehension target?", set->elts[0]->pos);
-  }
+  if (at(Tok::For) || at_async_for()) comprehension_target_error(*set->elts[0]);
   expect(Tok::RBrace);
   return finish(std::move(set));
+}
+
+// [a, b for a, b in c]: CPython blames the target once the clauses parse.
+void Parser::comprehension_target_error(const Expr& first) {
+  parse_comprehension();
+  fail("did you forget parentheses around the comprehension target?", first.pos);
 }
 
 // The rest of a dict display after its first entry; `key` is null for **m.
@@ -678,8 +749,8 @@ ExprPtr Parser::parse_dict(Pos start, ExprPtr key, ExprPtr value) {
       d->values.push_back(parse_binary(kBitOr));
       continue;
     }
-    ExprPtr k = parse_expression();
-    if (!accept(Tok::Colon)) fail("':' expected after dictionary key", k->pos);
+    ExprPtr k = parse_expression(/*check_juxtaposed=*/false);
+    if (!accept(Tok::Colon)) fail("':' expected after dictionary key", {k->end.line, k->end.col - 1});
     d->keys.push_back(std::move(k));
     d->values.push_back(parse_dict_value());
   }
@@ -796,8 +867,7 @@ std::vector<Comprehension> Parser::parse_comprehension() {
     Comprehension c;
     c.is_async = accept(Tok::Async);
     expect(Tok::For);
-    c.target = parse_target_list();
-    expect(Tok::In);
+    c.target = parse_for_target();
     c.iter = parse_binary(kOr);
     while (accept(Tok::If)) c.ifs.push_back(parse_binary(kOr));
     generators.push_back(std::move(c));
@@ -806,6 +876,30 @@ std::vector<Comprehension> Parser::parse_comprehension() {
 }
 
 // ----------------------------------------------------------------- targets
+
+// The target of a for loop or comprehension, and the 'in' after it. When the
+// 'in' is missing, CPython reparses the target as an expression list and
+// reports what it finds there (such as a missing comma) first.
+ExprPtr Parser::parse_for_target() {
+  size_t start = head_;
+  ++pinned_;
+  ExprPtr target;
+  try {
+    target = parse_target_list();
+  } catch (SyntaxError&) {
+    --pinned_;
+    throw;
+  }
+  --pinned_;
+  if (at(Tok::In)) {
+    advance();
+    return target;
+  }
+  Token unexpected_token = peek();
+  head_ = start;  // the tokens were kept (pinned)
+  parse_star_expressions();
+  fail("invalid syntax", pos_of(unexpected_token));
+}
 
 ExprPtr Parser::parse_target_item() {
   if (!at(Tok::Star)) return parse_binary(kBitOr);
@@ -884,7 +978,7 @@ void apply_context(Expr& e, Ctx ctx) {
 // The compiler-level rules CPython checks for starred targets.
 void Parser::check_starred_targets(const Expr& e, bool top) {
   if (e.kind == ExprKind::Starred) {
-    if (top) fail("starred assignment target must be in a list or tuple", e.pos);
+    if (top) defer("starred assignment target must be in a list or tuple", e.pos);
     check_starred_targets(*as<Starred>(e).value, true);
     return;
   }
@@ -893,7 +987,7 @@ void Parser::check_starred_targets(const Expr& e, bool top) {
   bool starred = false;
   for (const auto& elt : elts) {
     if (elt->kind == ExprKind::Starred) {
-      if (starred) fail("multiple starred expressions in assignment", e.pos);
+      if (starred) defer("multiple starred expressions in assignment", e.pos);
       starred = true;
     }
     check_starred_targets(*elt, false);
@@ -919,25 +1013,25 @@ void set_piece_ends(ExprList& values, Pos end);
 // first literal, as in CPython 3.11.
 ExprPtr Parser::parse_strings() {
   Pos start = here();
-  std::vector<Token> parts;
+  size_t count = 0;
   bool bytes = false, text = false, fstring = false;
-  while (at(Tok::String)) {
-    Token t = advance();
-    StringPrefix prefix = string_prefix(t.text);
+  for (; kind(count) == Tok::String; ++count) {
+    StringPrefix prefix = string_prefix(peek(count).text);
     (prefix.bytes ? bytes : text) = true;
     fstring |= prefix.fstring;
-    parts.push_back(t);
   }
-  if (bytes && text) fail("cannot mix bytes and nonbytes literals", here());
+  if (bytes && text) fail("cannot mix bytes and nonbytes literals", pos_of(peek(count)));
   if (!fstring) {
     auto c = node<Constant>(start);
     c->type = bytes ? Constant::Type::Bytes : Constant::Type::Str;
-    for (const Token& t : parts) c->text += decode_string(src_, t);
+    c->text = decode_string(src_, advance());
+    for (size_t i = 1; i < count; ++i) c->text += decode_string(src_, advance());
     return finish(std::move(c));
   }
   auto joined = node<JoinedStr>(start);
   std::string pending;
-  for (const Token& t : parts) {
+  for (size_t i = 0; i < count; ++i) {
+    Token t = advance();
     if (string_prefix(t.text).fstring) {
       append_fstring(joined->values, pending, scan_fstring(src_, t), start, t);
     } else {

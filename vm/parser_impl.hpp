@@ -10,7 +10,7 @@
 // the messages and positions match CPython's.
 #pragma once
 
-#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,7 +42,11 @@ class Parser {
 
  private:
   // ------------------------------------------------------------ tokens
-  const Token& peek(size_t ahead = 0);
+  const Token& peek(size_t ahead = 0) {
+    size_t i = head_ + ahead;
+    return i < tokens_.size() ? tokens_[i] : fill(ahead);
+  }
+  const Token& fill(size_t ahead);
   Tok kind(size_t ahead = 0) { return peek(ahead).kind; }
   bool at(Tok k) { return kind() == k; }
   Token advance();
@@ -58,6 +62,11 @@ class Parser {
   [[noreturn]] void fail_at_token(const std::string& msg);  // at the current token
   [[noreturn]] void unexpected();  // "invalid syntax" (or "unexpected indent") here
   [[noreturn]] void stray_assignment(const ast::Expr& target);
+  [[noreturn]] void walrus_target_error(const ast::Expr& target);
+  // Errors CPython's compiler reports (so only for input that parses):
+  // remembered, and raised once the whole input has parsed.
+  void defer(const std::string& msg, Pos where);
+  Pos error_pos();  // the current token's position as CPython reports it
 
   // ------------------------------------------------------------ depth
   // RAII: one more level of nesting (recursion or a tree level).
@@ -122,7 +131,7 @@ class Parser {
   void parse_parameters(ast::Arguments& args, bool lambda);
 
   // ------------------------------------------------------------ expressions (parser_expr.cpp)
-  ExprPtr parse_expression();  // conditional expression or lambda
+  ExprPtr parse_expression(bool check_juxtaposed = true);  // conditional expression or lambda
   ExprPtr parse_named_expression(bool check_assignment = true);
   ExprPtr parse_star_expression();
   ExprPtr parse_star_named_expression();
@@ -131,6 +140,7 @@ class Parser {
   ExprPtr parse_yield();
   ExprPtr parse_lambda();
   ExprPtr parse_binary(int min_prec);
+  int infix_precedence();  // of the current token as a binary operator
   ExprPtr parse_prefix(int min_prec);
   ExprPtr parse_primary();
   ExprPtr parse_atom();
@@ -138,6 +148,7 @@ class Parser {
   ExprPtr parse_list_display();
   ExprPtr parse_brace_display();
   ExprPtr parse_dict(Pos open, ExprPtr key, ExprPtr value);
+  [[noreturn]] void comprehension_target_error(const ast::Expr& first);
   ExprPtr parse_dict_value();
   ExprPtr parse_slices();
   ExprPtr parse_slice();
@@ -145,6 +156,7 @@ class Parser {
                             bool allow_generator);
   std::vector<ast::Comprehension> parse_comprehension();
   ExprPtr parse_target_list();   // for-loop and comprehension targets (Store)
+  ExprPtr parse_for_target();    // the same, and the 'in' after it
   ExprPtr parse_target_item();
   ExprPtr parse_strings();
   void append_fstring(ast::ExprList& values, std::string& pending, const std::vector<FStringPiece>& pieces,
@@ -169,12 +181,21 @@ class Parser {
   ParseMode mode_;
   Lexer main_lexer_;
   Lexer* lexer_;               // main_lexer_, or the sub-lexer of an f-string field
-  std::deque<Token> ahead_;    // ahead_[0] is the current token
+  // Lookahead: tokens_[head_] is the current token. The buffer is emptied
+  // whenever it has been consumed, so it stays small. A reference from
+  // peek() is valid only until the next peek(): copy tokens that must last.
+  std::vector<Token> tokens_;
+  size_t head_ = 0;
+  int pinned_ = 0;  // while > 0, consumed tokens are kept so the parser can rewind
   Token prev_;                 // the last token consumed
   int level_ = 0;              // current nesting (see Nest)
   int peak_ = 0;               // deepest level reached in the subtree being measured
   int brackets_ = 0;           // open ( [ { around the current position
   bool in_fstring_ = false;    // parsing an f-string replacement field
+  bool speculative_ = false;   // parsing only to read ahead, as CPython's parser would
+  bool skip_rest_check_ = false;  // report the error without tokenizing the rest
+  int furthest_line_ = 0;      // line of the last token read from the main lexer
+  std::optional<SyntaxError> deferred_;
   // Expressions of the current statement that were written in parentheses
   // (CPython's messages depend on it; the AST does not record it).
   std::vector<const ast::Expr*> groups_;

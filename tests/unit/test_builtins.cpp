@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <random>
 #include <string>
@@ -196,4 +197,36 @@ TEST_CASE("big integer helpers") {
   CHECK(double_to_big(1e30) == BigInt("1000000000000000019884624838656"));
   CHECK(popcount_big(-255) == 8);
   CHECK(std::fabs(big_log(boost::multiprecision::pow(BigInt(10), 1000)) - 2302.585092994045) < 1e-9);
+}
+
+TEST_CASE("big_to_double rounds to nearest and reports overflow") {
+  using boost::multiprecision::pow;
+  double d;
+  CHECK((big_to_double(BigInt(1) << 1023, d) && d == std::ldexp(1.0, 1023)));
+  CHECK(!big_to_double(BigInt(1) << 1024, d));
+  CHECK(!big_to_double(pow(BigInt(10), 400), d));
+  CHECK((big_to_double(-(BigInt(1) << 70), d) && d == -std::ldexp(1.0, 70)));
+  CHECK((big_to_double((BigInt(1) << 53) + 1, d) && d == 9007199254740992.0));  // tie: to even
+  CHECK((big_to_double((BigInt(1) << 53) + 3, d) && d == 9007199254740996.0));  // tie: to even (up)
+  CHECK((big_to_double((BigInt(1) << 80) + (BigInt(1) << 27) + 1, d) && d == std::ldexp(1.0, 80) + std::ldexp(1.0, 28)));
+  BigInt max = (BigInt(1) << 1024) - (BigInt(1) << 971);  // DBL_MAX
+  CHECK((big_to_double(max, d) && d == DBL_MAX));
+  CHECK(!big_to_double(max + (BigInt(1) << 970), d));  // halfway to 2**1024 rounds up: overflow
+  CHECK((big_to_double(BigInt(0), d) && d == 0.0));
+}
+
+TEST_CASE("py_gamma and py_lgamma give CPython's values") {
+  CHECK(py_gamma(0.5) == 1.7724538509055159);
+  CHECK(py_gamma(5.0) == 24.0);
+  CHECK(py_gamma(10.3) == 716430.6890623765);
+  CHECK(py_gamma(-2.5) == -0.9453087204829417);
+  CHECK(py_gamma(171.5) == 9.483367566824801e+307);
+  CHECK(std::isnan(py_gamma(0.0)));   // pole: domain error
+  CHECK(std::isnan(py_gamma(-3.0)));  // pole
+  CHECK(std::isinf(py_gamma(300.0)));  // overflow: range error
+  CHECK(py_lgamma(10.0) == 12.801827480081467);
+  CHECK(py_lgamma(100.5) == 361.4355404677776);
+  CHECK(py_lgamma(-0.5) == 1.265512123484645);
+  CHECK(py_lgamma(1.0) == 0.0);
+  CHECK(std::isnan(py_lgamma(-2.0)));
 }
