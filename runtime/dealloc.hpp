@@ -2,6 +2,10 @@
 // drops the references it owned; any that die in turn are queued on a
 // per-thread list and freed by the same loop, so freeing a long chain (a
 // linked list of a million nodes) uses constant C++ stack.
+//
+// The references each layout owns are listed once, in owned_references()
+// below: destroy() drops them, and the cycle collector (gc.hpp) walks the same
+// lists to find and break reference cycles.
 #pragma once
 
 #include "runtime/core.hpp"
@@ -25,11 +29,178 @@ inline void drop(Object* o) {
   if (o && P::decref(Heap<P>::header(o))) DeallocQueue<P>::pending.push_back(o);
 }
 
-template <LockPolicy P>
-void drop_frame(Frame* f);  // vm/eval.hpp: drops every reference a frame holds
+// ---- the references each layout owns ------------------------------------------
+//
+// owned_references(obj, fn) calls fn once per owned reference, passing the
+// field itself (a Value& or a typed pointer&, possibly Null/null) so that a
+// caller may also reset it. Exactly the owned references: fields documented as
+// borrowed (TypeObject::mro, Frame::code/globals, a built-in type's instances'
+// `type`) must not appear, or the collector would count a reference that does
+// not exist and free a live object. Interned names (Module::name, Code::names)
+// are immortal and not counted.
 
+template <class Fn>
+void owned_references(TupleObject* tup, Fn&& fn) {
+  for (uint64_t i = 0; i < tup->size; ++i) fn(tup->items[i]);
+}
+template <class Fn>
+void owned_references(ListObject* l, Fn&& fn) {
+  for (Value& v : l->items) fn(v);
+}
+template <class Fn>
+void owned_references(HashTable& tab, Fn&& fn) {  // dict, set, frozenset
+  for (HashEntry& e : tab.entries) {
+    fn(e.key);
+    fn(e.value);
+  }
+}
+template <class Fn>
+void owned_references(SliceObject* s, Fn&& fn) {
+  fn(s->start);
+  fn(s->stop);
+  fn(s->step);
+}
+template <class Fn>
+void owned_references(FunctionObject* f, Fn&& fn) {
+  fn(f->code);
+  fn(f->globals);
+  fn(f->defaults);
+  fn(f->kwdefaults);
+  fn(f->closure);
+  fn(f->name);
+  fn(f->qualname);
+  fn(f->doc);
+  fn(f->dict);
+  fn(f->module_name);
+}
+template <class Fn>
+void owned_references(NativeObject* n, Fn&& fn) {
+  fn(n->self);
+  fn(n->data);
+}
+template <class Fn>
+void owned_references(BoundMethodObject* m, Fn&& fn) {
+  fn(m->func);
+  fn(m->self);
+}
+template <class Fn>
+void owned_references(CellObject* c, Fn&& fn) {
+  fn(c->contents);  // Null when empty
+}
+template <class Fn>
+void owned_references(CodeObject* c, Fn&& fn) {
+  for (Value& v : c->consts) fn(v);  // names are interned (immortal): nothing to count
+}
+template <class Fn>
+void owned_references(ModuleObject* m, Fn&& fn) {
+  fn(m->dict);  // name is interned
+}
+template <class Fn>
+void owned_references(TypeObject* tp, Fn&& fn) {
+  fn(tp->name);
+  fn(tp->base);
+  fn(tp->dict);
+  fn(tp->module_name);
+}
+template <class Fn>
+void owned_references(InstanceObject* inst, Fn&& fn) {
+  fn(inst->dict);
+  fn(inst->type);
+}
+template <class Fn>
+void owned_references(ExceptionObject* e, Fn&& fn) {
+  fn(e->args);
+  for (TraceEntry& te : e->traceback) fn(te.code);
+  fn(e->cause);
+  fn(e->context);
+  fn(e->dict);
+  fn(e->type);
+}
+template <class Fn>
+void owned_references(PropertyObject* p, Fn&& fn) {
+  fn(p->fget);
+  fn(p->fset);
+  fn(p->fdel);
+  fn(p->doc);
+}
+template <class Fn>
+void owned_references(WrapperObject* w, Fn&& fn) {  // staticmethod, classmethod
+  fn(w->func);
+}
+// A suspended generator's heap frame: its live slots (locals, cells, the value
+// stack up to sp), its function and class-body namespace. While the generator
+// runs, sp is stale (the eval loop keeps it in a register): see gc.hpp.
+template <class Fn>
+void owned_references(Frame* f, Fn&& fn) {
+  for (Value* v = f->slots; v < f->sp; ++v) fn(*v);
+  fn(f->func);
+  fn(f->ns);
+}
+template <class Fn>
+void owned_references(GeneratorObject* g, Fn&& fn) {
+  if (g->frame) owned_references(g->frame, fn);
+  fn(g->name);
+  fn(g->qualname);
+}
+template <class Fn>
+void owned_references(IteratorObject* it, Fn&& fn) {
+  fn(it->seq);
+  fn(it->aux);
+}
+template <class Fn>
+void owned_references(DictViewObject* v, Fn&& fn) {
+  fn(v->dict);
+}
+template <class Fn>
+void owned_references(SuperObject* s, Fn&& fn) {
+  fn(s->start);
+  fn(s->self);
+  fn(s->self_type);
+}
+
+// Every reference `o` owns, whatever its kind (the collector's traversal).
+template <class Fn>
+void for_each_reference(Object* o, Fn&& fn) {
+  switch (o->kind) {
+    case Kind::Str:
+    case Kind::Bytes:
+    case Kind::BigInt:
+    case Kind::Range:
+    case Kind::Singleton:
+    case Kind::HostData: break;
+    case Kind::Tuple: owned_references(static_cast<TupleObject*>(o), fn); break;
+    case Kind::List: owned_references(static_cast<ListObject*>(o), fn); break;
+    case Kind::Dict: owned_references(static_cast<DictObject*>(o)->table, fn); break;
+    case Kind::Set:
+    case Kind::FrozenSet: owned_references(static_cast<SetObject*>(o)->table, fn); break;
+    case Kind::Slice: owned_references(static_cast<SliceObject*>(o), fn); break;
+    case Kind::Function: owned_references(static_cast<FunctionObject*>(o), fn); break;
+    case Kind::Native: owned_references(static_cast<NativeObject*>(o), fn); break;
+    case Kind::BoundMethod: owned_references(static_cast<BoundMethodObject*>(o), fn); break;
+    case Kind::Cell: owned_references(static_cast<CellObject*>(o), fn); break;
+    case Kind::Code: owned_references(static_cast<CodeObject*>(o), fn); break;
+    case Kind::Module: owned_references(static_cast<ModuleObject*>(o), fn); break;
+    case Kind::Type: owned_references(static_cast<TypeObject*>(o), fn); break;
+    case Kind::Instance: owned_references(static_cast<InstanceObject*>(o), fn); break;
+    case Kind::Exception: owned_references(static_cast<ExceptionObject*>(o), fn); break;
+    case Kind::Property: owned_references(static_cast<PropertyObject*>(o), fn); break;
+    case Kind::StaticMethod:
+    case Kind::ClassMethod: owned_references(static_cast<WrapperObject*>(o), fn); break;
+    case Kind::Generator: owned_references(static_cast<GeneratorObject*>(o), fn); break;
+    case Kind::Iterator: owned_references(static_cast<IteratorObject*>(o), fn); break;
+    case Kind::DictView: owned_references(static_cast<DictViewObject*>(o), fn); break;
+    case Kind::Super: owned_references(static_cast<SuperObject*>(o), fn); break;
+  }
+}
+
+// ---- destruction ---------------------------------------------------------------
+
+// One switch (not for_each_reference and then a second one for the C++
+// destructors): this is on the path of every object that dies.
 template <LockPolicy P>
 void destroy(Object* o) {
+  GcState<P>::on_destroy(o);  // leave the cycle collector's registry first
+  auto dropper = [](auto& ref) { drop<P>(ref); };
   switch (o->kind) {
     case Kind::Str:
     case Kind::Bytes:
@@ -40,14 +211,10 @@ void destroy(Object* o) {
       static_cast<BigIntObject*>(o)->~BigIntObject();
       Heap<P>::deallocate(o, alignof(BigIntObject));
       return;
-    case Kind::Tuple: {
-      auto* tup = static_cast<TupleObject*>(o);
-      for (uint64_t i = 0; i < tup->size; ++i) drop<P>(tup->items[i]);
-      break;
-    }
+    case Kind::Tuple: owned_references(static_cast<TupleObject*>(o), dropper); break;
     case Kind::List: {
       auto* l = static_cast<ListObject*>(o);
-      for (const Value& v : l->items) drop<P>(v);
+      owned_references(l, dropper);
       l->~ListObject();
       break;
     }
@@ -55,118 +222,47 @@ void destroy(Object* o) {
     case Kind::Set:
     case Kind::FrozenSet: {
       HashTable& tab = o->kind == Kind::Dict ? static_cast<DictObject*>(o)->table : static_cast<SetObject*>(o)->table;
-      for (const HashEntry& e : tab.entries) {
-        drop<P>(e.key);
-        drop<P>(e.value);
-      }
+      owned_references(tab, dropper);
       tab.~HashTable();
       break;
     }
-    case Kind::Slice: {
-      auto* s = static_cast<SliceObject*>(o);
-      drop<P>(s->start);
-      drop<P>(s->stop);
-      drop<P>(s->step);
-      break;
-    }
-    case Kind::Function: {
-      auto* f = static_cast<FunctionObject*>(o);
-      drop<P>(f->code);
-      drop<P>(f->globals);
-      drop<P>(f->defaults);
-      drop<P>(f->kwdefaults);
-      drop<P>(f->closure);
-      drop<P>(f->name);
-      drop<P>(f->qualname);
-      drop<P>(f->doc);
-      drop<P>(f->dict);
-      drop<P>(f->module_name);
-      break;
-    }
-    case Kind::Native: {
-      auto* n = static_cast<NativeObject*>(o);
-      drop<P>(n->self);
-      drop<P>(n->data);
-      break;
-    }
-    case Kind::BoundMethod: {
-      auto* m = static_cast<BoundMethodObject*>(o);
-      drop<P>(m->func);
-      drop<P>(m->self);
-      break;
-    }
-    case Kind::Cell: drop<P>(static_cast<CellObject*>(o)->contents); break;
+    case Kind::Slice: owned_references(static_cast<SliceObject*>(o), dropper); break;
+    case Kind::Function: owned_references(static_cast<FunctionObject*>(o), dropper); break;
+    case Kind::Native: owned_references(static_cast<NativeObject*>(o), dropper); break;
+    case Kind::BoundMethod: owned_references(static_cast<BoundMethodObject*>(o), dropper); break;
+    case Kind::Cell: owned_references(static_cast<CellObject*>(o), dropper); break;
     case Kind::Code: {
       auto* c = static_cast<CodeObject*>(o);
-      for (const Value& v : c->consts) drop<P>(v);
-      c->~CodeObject();  // names are interned (immortal): nothing to drop
+      owned_references(c, dropper);
+      c->~CodeObject();
       break;
     }
-    case Kind::Module: {
-      auto* m = static_cast<ModuleObject*>(o);
-      drop<P>(m->dict);
-      break;
-    }
+    case Kind::Module: owned_references(static_cast<ModuleObject*>(o), dropper); break;
     case Kind::Type: {
       auto* tp = static_cast<TypeObject*>(o);
-      drop<P>(tp->name);
-      drop<P>(tp->base);
-      drop<P>(tp->dict);
-      drop<P>(tp->module_name);
+      owned_references(tp, dropper);
       tp->~TypeObject();
       break;
     }
     case Kind::Exception: {
       auto* e = static_cast<ExceptionObject*>(o);
-      drop<P>(e->args);
-      for (TraceEntry& te : e->traceback) drop<P>(te.code);
-      drop<P>(e->cause);
-      drop<P>(e->context);
-      drop<P>(e->dict);
-      drop<P>(e->type);
+      owned_references(e, dropper);
       e->~ExceptionObject();
       break;
     }
-    case Kind::Instance: {
-      auto* inst = static_cast<InstanceObject*>(o);
-      drop<P>(inst->dict);
-      drop<P>(inst->type);
-      break;
-    }
-    case Kind::Property: {
-      auto* p = static_cast<PropertyObject*>(o);
-      drop<P>(p->fget);
-      drop<P>(p->fset);
-      drop<P>(p->fdel);
-      drop<P>(p->doc);
-      break;
-    }
+    case Kind::Instance: owned_references(static_cast<InstanceObject*>(o), dropper); break;
+    case Kind::Property: owned_references(static_cast<PropertyObject*>(o), dropper); break;
     case Kind::StaticMethod:
-    case Kind::ClassMethod: drop<P>(static_cast<WrapperObject*>(o)->func); break;
+    case Kind::ClassMethod: owned_references(static_cast<WrapperObject*>(o), dropper); break;
     case Kind::Generator: {
       auto* g = static_cast<GeneratorObject*>(o);
-      if (g->frame) {
-        drop_frame<P>(g->frame);
-        free_heap_frame(g->frame);
-      }
-      drop<P>(g->name);
-      drop<P>(g->qualname);
+      owned_references(g, dropper);
+      if (g->frame) free_heap_frame(g->frame);
       break;
     }
-    case Kind::Iterator: {
-      auto* it = static_cast<IteratorObject*>(o);
-      drop<P>(it->seq);
-      drop<P>(it->aux);
-      break;
-    }
-    case Kind::DictView: drop<P>(static_cast<DictViewObject*>(o)->dict); break;
-    case Kind::Super: {
-      auto* s = static_cast<SuperObject*>(o);
-      drop<P>(s->start);
-      drop<P>(s->self);
-      drop<P>(s->self_type);
-      break;
-    }
+    case Kind::Iterator: owned_references(static_cast<IteratorObject*>(o), dropper); break;
+    case Kind::DictView: owned_references(static_cast<DictViewObject*>(o), dropper); break;
+    case Kind::Super: owned_references(static_cast<SuperObject*>(o), dropper); break;
     case Kind::HostData: {
       auto* h = static_cast<HostDataObject*>(o);
       if (h->destroy) h->destroy(h->ptr);
@@ -175,7 +271,6 @@ void destroy(Object* o) {
   }
   Heap<P>::deallocate(o);
 }
-
 // Frees everything queued by drop() outside of a release() (teardown).
 template <LockPolicy P>
 void drain() {

@@ -3,6 +3,8 @@
 //   register_list_methods<P>(t)   adds them to t.types().list / .tuple
 //   sort_values<P>(t, items, key, reverse)
 //                                 sorts a private vector of owned Values
+//                                 (core::timsort, runtime/timsort.hpp: the
+//                                 CPython algorithm and comparison order)
 //   list_sort<P>(t, list, key, reverse)
 //                                 list.sort(): sorts a private copy, raises
 //                                 "list modified during sort" like CPython
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "runtime/methods_common.hpp"
+#include "runtime/timsort.hpp"
 
 namespace lockvm::rt {
 

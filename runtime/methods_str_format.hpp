@@ -108,9 +108,7 @@ Value format_field_object(Thread<P>& t, std::string_view name, const FormatSourc
     if (part.empty()) return format_fail(t, "Empty attribute in format string"), Value();
     Value next;
     if (attr) {
-      StrObject* nm = intern(t.interp, part);
-      str_hash(nm);
-      next = getattr(t, *obj, nm);
+      next = getattr(t, *obj, intern(t.interp, part));
     } else {
       int64_t k = field_integer(part);
       if (k == -2) return format_fail(t, "Too many decimal digits in format string"), Value();

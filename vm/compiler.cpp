@@ -165,8 +165,8 @@ std::string const_repr(const Const& c) {
 
 // --------------------------------------------------------------- errors
 
-void Compiler::error(const std::string& msg, ast::Pos pos) {
-  throw SyntaxError("SyntaxError", msg, filename_, pos.line, pos.col);
+void Compiler::error(std::string_view msg, ast::Pos pos) {
+  throw SyntaxError("SyntaxError", std::string(msg), filename_, pos.line, pos.col);
 }
 
 Compiler::NestGuard::NestGuard(Compiler& c_, ast::Pos pos) : c(c_) {
@@ -433,6 +433,8 @@ int Compiler::add_const(Const c) {
   u_->const_index.emplace(std::move(key), idx);
   return idx;
 }
+
+void Compiler::emit_attr(Op op, const std::string& attr) { emit(op, add_name(mangle(attr))); }
 
 int Compiler::add_name(const std::string& name) {
   auto it = u_->name_index.find(name);

@@ -209,12 +209,9 @@ void Compiler::visit_expr(const ast::Expr& e) {
   set_line(e.pos);
   using K = ast::ExprKind;
   switch (e.kind) {
-    case K::Constant: {
-      Const c;
-      constant_value(e, c);
-      load_const(std::move(c));
+    case K::Constant:
+      try_load_constant(e);
       break;
-    }
     case K::Name: {
       const auto& n = ast::as<ast::Name>(e);
       compile_name(n.id, n.ctx);
@@ -231,11 +228,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
     }
     case K::UnaryOp: {
       const auto& u = ast::as<ast::UnaryOp>(e);
-      Const c;
-      if (constant_value(e, c)) {
-        load_const(std::move(c));
-        break;
-      }
+      if (try_load_constant(e)) break;  // -<number literal>
       visit_expr(*u.operand);
       switch (u.op) {
         case ast::UnaryOpKind::Not: emit(Op::UNARY_NOT); break;
@@ -269,7 +262,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
       } else {
         visit_expr(*a.value);
         set_line(e.pos);
-        emit(Op::LOAD_ATTR, add_name(mangle(a.attr)));
+        emit_attr(Op::LOAD_ATTR, a.attr);
       }
       break;
     }
@@ -391,7 +384,7 @@ void Compiler::visit_store(const ast::Expr& target) {
       const auto& a = ast::as<ast::Attribute>(target);
       visit_expr(*a.value);
       set_line(target.pos);
-      emit(Op::STORE_ATTR, add_name(mangle(a.attr)));
+      emit_attr(Op::STORE_ATTR, a.attr);
       break;
     }
     case ast::ExprKind::Subscript: {
@@ -497,18 +490,20 @@ void Compiler::compile_jump_if(const ast::Expr& e, int label, bool cond) {
       bind(end);
       return;
     }
-    default: {
-      Const c;
-      if (constant_value(e, c)) {
-        if (const_truth(c) == cond) emit_jump(Op::JUMP, label);
-        return;
-      }
+    default:
+      if (jump_if_constant(e, label, cond)) return;
       break;
-    }
   }
   visit_expr(e);
   set_line(e.pos);
   emit_jump(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
+}
+
+bool Compiler::jump_if_constant(const ast::Expr& e, int label, bool cond) {
+  Const c;
+  if (!constant_value(e, c)) return false;
+  if (const_truth(c) == cond) emit_jump(Op::JUMP, label);
+  return true;
 }
 
 void Compiler::compile_boolop(const ast::BoolOp& e) {
@@ -560,24 +555,27 @@ void Compiler::compile_compare(const ast::Compare& e) {
 
 // CPython's starunpack_helper: BUILD_x n when there is no starred item and
 // the display is short; else build a list (or set) incrementally.
-void Compiler::compile_sequence(const ast::ExprList& elts, Seq kind, int pushed) {
-  if (kind == Seq::Tuple && pushed == 0) {
-    Const c;
-    bool all_const = true;
-    c.type = Const::Type::Tuple;
-    for (const auto& elt : elts) {
-      Const item;
-      if (!constant_value(*elt, item)) {
-        all_const = false;
-        break;
-      }
-      c.items.push_back(std::move(item));
-    }
-    if (all_const) {
-      load_const(std::move(c));
-      return;
-    }
+bool Compiler::try_load_constant(const ast::Expr& e) {
+  Const c;
+  if (!constant_value(e, c)) return false;
+  load_const(std::move(c));
+  return true;
+}
+
+bool Compiler::try_load_constant_tuple(const ast::ExprList& elts) {
+  Const c;
+  c.type = Const::Type::Tuple;
+  for (const auto& elt : elts) {
+    Const item;
+    if (!constant_value(*elt, item)) return false;
+    c.items.push_back(std::move(item));
   }
+  load_const(std::move(c));
+  return true;
+}
+
+void Compiler::compile_sequence(const ast::ExprList& elts, Seq kind, int pushed) {
+  if (kind == Seq::Tuple && pushed == 0 && try_load_constant_tuple(elts)) return;
   size_t n = elts.size();
   bool seen_star = false;
   for (const auto& elt : elts) seen_star |= elt->kind == ast::ExprKind::Starred;
@@ -743,7 +741,7 @@ bool Compiler::try_method_call(const ast::Call& e) {
     if (a->kind == ast::ExprKind::Starred) return false;
   visit_expr(*attr.value);
   set_line(e.pos);
-  emit(Op::LOAD_METHOD, add_name(mangle(attr.attr)));
+  emit_attr(Op::LOAD_METHOD, attr.attr);
   for (const auto& a : e.args) visit_expr(*a);
   set_line(e.pos);
   emit(Op::CALL_METHOD, static_cast<int64_t>(e.args.size()));

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -98,8 +99,8 @@ class Compiler {
   ast::Pos pos_;  // position of the node being compiled, for errors
 
   // ---- errors (compiler.cpp)
-  [[noreturn]] void error(const std::string& msg, ast::Pos pos);
-  [[noreturn]] void error(const std::string& msg) { error(msg, pos_); }
+  [[noreturn]] void error(std::string_view msg, ast::Pos pos);
+  [[noreturn]] void error(std::string_view msg) { error(msg, pos_); }
   struct NestGuard {
     Compiler& c;
     NestGuard(Compiler& c_, ast::Pos pos);
@@ -135,6 +136,8 @@ class Compiler {
   // ---- tables (compiler.cpp)
   int add_const(Const c);
   int add_name(const std::string& name);
+  // Emits `op` with the (mangled) attribute name as its argument.
+  [[gnu::noinline]] void emit_attr(Op op, const std::string& attr);
   void load_const(Const c);
   std::string mangle(const std::string& name) const {
     return symtable::mangle(u_->private_name, name);
@@ -172,6 +175,7 @@ class Compiler {
   void visit_store(const ast::Expr& target);
   void compile_name(const std::string& name, ast::Ctx ctx);
   void compile_jump_if(const ast::Expr& e, int label, bool cond);
+  [[gnu::noinline]] bool jump_if_constant(const ast::Expr& e, int label, bool cond);
   void compile_compare(const ast::Compare& e);
   void compile_boolop(const ast::BoolOp& e);
   void compile_call(const ast::Call& e);
@@ -201,6 +205,10 @@ class Compiler {
   // If `e` is a compile-time constant (a literal, -literal, or a tuple of
   // constants), stores it in `out` and returns true.
   bool constant_value(const ast::Expr& e, Const& out, int depth = 0);
+  // Loads `e` if it is a compile-time constant; returns false otherwise.
+  // (Kept out of line so the recursive visitors' frames stay small.)
+  [[gnu::noinline]] bool try_load_constant(const ast::Expr& e);
+  [[gnu::noinline]] bool try_load_constant_tuple(const ast::ExprList& elts);
   void check_keywords(const std::vector<ast::Keyword>& keywords);
 
   friend struct NestGuard;

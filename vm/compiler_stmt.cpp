@@ -659,12 +659,12 @@ void Compiler::compile_aug_assign(const ast::AugAssign& s) {
       visit_expr(*a.value);
       set_line(s.pos);
       emit(Op::COPY, 1);
-      emit(Op::LOAD_ATTR, add_name(mangle(a.attr)));
+      emit_attr(Op::LOAD_ATTR, a.attr);
       visit_expr(*s.value);
       set_line(s.pos);
       emit(op);
       emit(Op::SWAP, 2);
-      emit(Op::STORE_ATTR, add_name(mangle(a.attr)));
+      emit_attr(Op::STORE_ATTR, a.attr);
       break;
     }
     case ast::ExprKind::Subscript: {
@@ -726,7 +726,7 @@ void Compiler::compile_delete(const ast::Expr& target) {
       const auto& a = ast::as<ast::Attribute>(target);
       visit_expr(*a.value);
       set_line(target.pos);
-      emit(Op::DELETE_ATTR, add_name(mangle(a.attr)));
+      emit_attr(Op::DELETE_ATTR, a.attr);
       break;
     }
     case ast::ExprKind::Subscript: {

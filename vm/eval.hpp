@@ -49,14 +49,14 @@ Value call_function(Thread<P>& t, FunctionObject* fn, const Value* args, size_t 
   Frame* f = new_frame(t, fn, gen);
   if (!bind_arguments(t, f, args, nargs, kwnames)) {
     f->sp = f->stack_base();
-    free_frame<P>(f);
+    free_frame<P>(t, f);
     return Value();
   }
   init_cells(t, f);
   f->sp = f->stack_base();
   if (gen) return make_generator(t, f);
   if (t.depth >= t.interp.recursion_limit || t.native_depth > 20000) {
-    free_frame<P>(f);
+    free_frame<P>(t, f);
     return recursion_error(t);
   }
   f->is_entry = true;

@@ -182,8 +182,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    uint32_t idx = static_cast<uint32_t>(pc - code - 1);
-    GlobalCache& c = co->global_caches[co->cache_index[idx]];
+    GlobalCache& c = co->global_caches[ARG];
     DictObject* g = f->globals;
     if (c.globals_version == g->table.key_version) {
       if (!c.from_builtins) {
@@ -196,17 +195,22 @@ dispatch:
       }
     }
     // Miss: look the name up and remember where it was found.
-    StrObject* name = names[ARG];
+    StrObject* name = names[c.name_index];
     int64_t pos;
     size_t slot;
     Value key = Value::object(name);
     if (ht::find(t, g->table, key, name->hash, pos, slot) == 1) {
-      c = GlobalCache{g->table.key_version, 0, static_cast<int32_t>(pos), false};
+      c.globals_version = g->table.key_version;
+      c.index = static_cast<int32_t>(pos);
+      c.from_builtins = false;
       PUSH(share<P>(g->table.entries[pos].value));
       DISPATCH();
     }
     if (ht::find(t, in.builtins->table, key, name->hash, pos, slot) == 1) {
-      c = GlobalCache{g->table.key_version, in.builtins->table.key_version, static_cast<int32_t>(pos), true};
+      c.globals_version = g->table.key_version;
+      c.builtins_version = in.builtins->table.key_version;
+      c.index = static_cast<int32_t>(pos);
+      c.from_builtins = true;
       PUSH(share<P>(in.builtins->table.entries[pos].value));
       DISPATCH();
     }
@@ -938,7 +942,7 @@ dispatch:
     Frame* back = f->back;
     bool entry = f->is_entry;
     if (f->gen) f->gen->frame = nullptr;
-    free_frame<P>(f);
+    free_frame<P>(t, f);
     t.frame = back;
     --t.depth;
     if (entry) {
@@ -1406,28 +1410,26 @@ do_call : {
   Value callable = call_base[0];
   if (callable.tag == Tag::Obj && callable.o->kind == Kind::Function) {
     auto* fn = static_cast<FunctionObject*>(callable.o);
-    const CodeProto& p = *fn->code->proto;
-    if (!(p.flags & (kCodeGenerator | kCodeCoroutine))) {
-      if (t.depth >= in.recursion_limit) {
+    CodeObject* callee = fn->code;
+    if (!callee->makes_generator) {
+      if (t.depth >= in.recursion_limit) [[unlikely]] {
         SAVE();
         recursion_error(t);
         goto error;
       }
       Frame* nf = new_frame(t, fn, false);  // takes the callable's reference
-      size_t nkw = call_kw ? call_kw->size : 0;
       Value* args = call_base + 1;
-      bool simple = !call_kw && call_nargs == static_cast<size_t>(p.argcount) && p.kwonlyargcount == 0 &&
-                    !(p.flags & (kCodeVarargs | kCodeVarkeywords));
-      if (simple) {
+      if (!call_kw && callee->simple_args && call_nargs == static_cast<size_t>(callee->proto->argcount)) [[likely]] {
         for (size_t i = 0; i < call_nargs; ++i) nf->slots[i] = args[i];  // move
       } else {
+        size_t nkw = call_kw ? call_kw->size : 0;
         SAVE();
         bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);
         for (size_t i = 0; i < call_nargs + nkw; ++i) decref<P>(args[i]);
         if (call_kw) decref<P>(Value::object(call_kw));
         if (!ok) {
           nf->sp = nf->stack_base();
-          free_frame<P>(nf);
+          free_frame<P>(t, nf);
           sp = call_sp_after;
           goto error;
         }
@@ -1481,7 +1483,7 @@ error_reraise:
     Frame* back = f->back;
     bool entry = f->is_entry;
     if (f->gen) f->gen->frame = nullptr;
-    free_frame<P>(f);
+    free_frame<P>(t, f);
     t.frame = back;
     --t.depth;
     if (entry) {

@@ -8,11 +8,9 @@
 #include <new>
 #include <vector>
 
-#include "vm/interp.hpp"
+#include "vm/value.hpp"
 
 namespace lockvm {
-
-inline size_t frame_bytes(uint32_t nslots) { return sizeof(Frame) + (nslots ? nslots - 1 : 0) * sizeof(Value); }
 
 // A chunk holds many frames; frames are freed in LIFO order, so a stack of
 // (chunk, used) is enough.
@@ -27,7 +25,19 @@ struct FrameStack {
 
   void* push(size_t bytes) {
     bytes = (bytes + 15) & ~size_t(15);
-    if (chunks.empty() || chunks.back().used + bytes > chunks.back().size) {
+    if (!chunks.empty()) [[likely]] {
+      Chunk& c = chunks.back();
+      if (c.used + bytes <= c.size) [[likely]] {
+        void* p = c.mem + c.used;
+        c.used += bytes;
+        return p;
+      }
+    }
+    return push_slow(bytes);
+  }
+
+  void* push_slow(size_t bytes) {
+    {
       size_t sz = bytes > kChunk ? bytes : kChunk;
       char* mem = static_cast<char*>(std::malloc(sz));
       if (!mem) throw std::bad_alloc();
@@ -42,13 +52,9 @@ struct FrameStack {
   void pop(void* p) {
     Chunk& c = chunks.back();
     c.used = static_cast<size_t>(static_cast<char*>(p) - c.mem);
-    // Keep one empty chunk around so call/return at a boundary doesn't thrash.
-    if (c.used == 0 && chunks.size() > 1) {
-      Chunk& prev = chunks[chunks.size() - 2];
-      if (prev.used != 0 || true) {
-        std::free(c.mem);
-        chunks.pop_back();
-      }
+    if (c.used == 0 && chunks.size() > 1) [[unlikely]] {
+      std::free(c.mem);
+      chunks.pop_back();
     }
   }
 
@@ -57,15 +63,11 @@ struct FrameStack {
   }
 };
 
-inline FrameStack& thread_frame_stack() {
-  static thread_local FrameStack stack;
-  return stack;
-}
-
-inline Frame* alloc_heap_frame(uint32_t nslots) {
-  void* mem = std::malloc(frame_bytes(nslots));
+struct Frame;
+inline void* alloc_heap_frame(size_t bytes) {
+  void* mem = std::malloc(bytes);
   if (!mem) throw std::bad_alloc();
-  return static_cast<Frame*>(mem);
+  return mem;
 }
 
 inline void free_heap_frame(Frame* f) { std::free(f); }

@@ -64,12 +64,19 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   c->stacksize = proto->stacksize;
   c->instrs = proto->code;
   fuse_superinstructions(c->instrs, proto->exception_table);
-  c->cache_index.assign(proto->code.size(), -1);
-  for (size_t i = 0; i < proto->code.size(); ++i)
-    if (instr_op(proto->code[i]) == Op::LOAD_GLOBAL) {
-      c->cache_index[i] = static_cast<int32_t>(c->global_caches.size());
-      c->global_caches.emplace_back();
+  // Each LOAD_GLOBAL site gets its own cache; its argument becomes the cache
+  // slot (the cache remembers the name index).
+  for (Instr& in : c->instrs)
+    if (instr_op(in) == Op::LOAD_GLOBAL) {
+      GlobalCache gc;
+      gc.name_index = instr_arg(in);
+      in = make_instr(Op::LOAD_GLOBAL, static_cast<uint32_t>(c->global_caches.size()));
+      c->global_caches.push_back(gc);
     }
+  c->frame_slots = c->nlocals + c->ncells + c->nfree + c->stacksize;
+  c->prefix_slots = c->nlocals + c->ncells + c->nfree;
+  c->simple_args = proto->kwonlyargcount == 0 && !(proto->flags & (kCodeVarargs | kCodeVarkeywords));
+  c->makes_generator = proto->flags & (kCodeGenerator | kCodeCoroutine);
   return keep.release();
 }
 
@@ -111,8 +118,9 @@ Value make_function(Thread<P>& t, CodeObject* code, DictObject* globals, TupleOb
 template <LockPolicy P>
 Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap) {
   CodeObject* co = func->code;
-  uint32_t nslots = co->nlocals + co->ncells + co->nfree + co->stacksize;
-  Frame* f = on_heap ? alloc_heap_frame(nslots) : static_cast<Frame*>(thread_frame_stack().push(frame_bytes(nslots)));
+  uint32_t nslots = co->frame_slots;
+  size_t bytes = frame_bytes(nslots);
+  Frame* f = static_cast<Frame*>(on_heap ? alloc_heap_frame(bytes) : t.frames.push(bytes));
   f->code = co;
   f->func = func;
   f->globals = func->globals;
@@ -125,7 +133,8 @@ Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap) {
   f->nlocals = co->nlocals;
   f->ncells = co->ncells + co->nfree;
   f->size = nslots;
-  for (uint32_t i = 0; i < nslots; ++i) new (&f->slots[i]) Value();
+  // Only locals and cells start empty; stack slots are written before read.
+  std::memset(static_cast<void*>(f->slots), 0, co->prefix_slots * sizeof(Value));
   f->sp = f->stack_base();
   return f;
 }
@@ -161,13 +170,13 @@ void drop_frame(Frame* f) {
 
 // Releases a finished frame's references and storage.
 template <LockPolicy P>
-void free_frame(Frame* f) {
+void free_frame(Thread<P>& t, Frame* f) {
   for (Value* v = f->slots; v < f->sp; ++v) decref<P>(*v);
   FunctionObject* fn = f->func;
   DictObject* ns = f->ns;
   bool heap = f->on_heap;
   if (heap) free_heap_frame(f);
-  else thread_frame_stack().pop(f);
+  else t.frames.pop(f);
   decref<P>(fn);
   if (ns) decref<P>(ns);
 }

@@ -17,6 +17,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "vm/frame_alloc.hpp"
 #include "vm/heap.hpp"
 #include "vm/object.hpp"
 
@@ -24,6 +25,7 @@ namespace lockvm {
 
 template <LockPolicy P> struct Thread;
 template <LockPolicy P> struct Interp;
+template <LockPolicy P> class GcState;  // runtime/gc.hpp: the cycle collector
 
 // A built-in function: args holds nargs positional values followed by one
 // value per name in kwnames (which may be null). For methods args[0] is self.
@@ -55,6 +57,8 @@ struct Frame {
   Value* cells() { return slots + nlocals; }
   Value* stack_base() { return slots + nlocals + ncells; }
 };
+
+inline size_t frame_bytes(uint32_t nslots) { return sizeof(Frame) + (nslots ? nslots - 1 : 0) * sizeof(Value); }
 
 // Names the VM looks up by identity: interned once per interpreter.
 #define LOCKVM_INTERNED_NAMES(X)                                                     \
@@ -132,6 +136,7 @@ enum EvalBreakerBits : uint32_t {
   kBreakLimit = 1u << 2,        // the embedder's instruction/time limit
   kBreakMerge = 1u << 3,        // biased RC: objects queued for this thread to merge
   kBreakSwitch = 1u << 4,       // NoLock fibers: time to switch
+  kBreakGc = 1u << 5,           // the cycle collector's threshold was reached
 };
 
 // How a built-in module is created when first imported.
@@ -155,6 +160,7 @@ struct Interp {
   std::vector<std::string> argv;
   int recursion_limit = 1000;
   std::atomic<uint32_t> eval_breaker{0};
+  GcState<P> gc{eval_breaker};              // containers tracked by the cycle collector
   Lock lock;
   std::function<void(std::string_view)> write_out;  // print() and sys.stdout.write
   std::function<void(std::string_view)> write_err;  // tracebacks and sys.stderr
@@ -172,8 +178,7 @@ struct Thread {
   Value handled;            // the exception being handled (`raise` re-raises it), owned
   int depth = 0;            // Python call depth, against interp.recursion_limit
   int native_depth = 0;     // C++ re-entries into eval (for the C++ stack)
-  std::vector<char*> frame_chunks;  // frame storage: a stack of big blocks
-  size_t chunk_used = 0;
+  FrameStack frames;        // storage of this thread's (non-generator) frames
 
   explicit Thread(Interp<P>& in) : interp(in) {}
   BuiltinTypes& types() { return interp.types; }

@@ -159,6 +159,7 @@ struct CellObject : Object {
 // Per-policy materialization of a CodeProto (constants as Values, names
 // interned). Inline caches live beside the instructions.
 struct GlobalCache {
+  uint32_t name_index = 0;  // names[] entry this LOAD_GLOBAL site looks up
   uint64_t globals_version = ~0ull;
   uint64_t builtins_version = ~0ull;
   int32_t index = -1;       // entry index in globals, or in builtins when from_builtins
@@ -172,7 +173,6 @@ struct CodeObject : Object {
   std::vector<StrObject*> names;     // interned, owned
   std::vector<StrObject*> varnames;  // interned, owned
   std::vector<GlobalCache> global_caches;  // one per LOAD_GLOBAL site, indexed by instruction
-  std::vector<int32_t> cache_index;  // instruction index → slot in global_caches, or -1
   StrObject* name;
   StrObject* qualname;
   StrObject* filename;
@@ -180,6 +180,11 @@ struct CodeObject : Object {
   int ncells;   // cellvars
   int nfree;    // freevars
   int stacksize;
+  // Precomputed for the call path:
+  uint32_t frame_slots;   // nlocals + ncells + nfree + stacksize
+  uint32_t prefix_slots;  // nlocals + ncells + nfree: the slots a new frame must null
+  bool simple_args;       // positional parameters only: arguments can be moved in directly
+  bool makes_generator;   // calling it creates a generator/coroutine
 };
 
 struct ModuleObject : Object {

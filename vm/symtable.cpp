@@ -50,8 +50,8 @@ class Builder {
   Scope* cur_ = nullptr;
   int depth_ = 0;
 
-  [[noreturn]] void error(const std::string& msg, ast::Pos pos) {
-    throw SyntaxError("SyntaxError", msg, filename_, pos.line, pos.col);
+  [[noreturn]] void error(std::string_view msg, ast::Pos pos) {
+    throw SyntaxError("SyntaxError", std::string(msg), filename_, pos.line, pos.col);
   }
 
   struct DepthGuard {
@@ -194,17 +194,10 @@ class Builder {
       }
       case K::AnnAssign: {
         auto& a = ast::as<ast::AnnAssign>(s);
-        if (a.target->kind == ast::ExprKind::Name) {
-          auto& n = ast::as<ast::Name>(*a.target);
-          uint32_t cur = lookup(n.id);
-          if ((cur & (kDefGlobal | kDefNonlocal)) && cur_->type != BlockType::Module)
-            error("annotated name '" + n.id + "' can't be " +
-                      ((cur & kDefGlobal) ? "global" : "nonlocal"),
-                  s.pos);
-          add_def(n.id, kDefAnnot | kDefLocal, n.pos);
-        } else {
+        if (a.target->kind == ast::ExprKind::Name)
+          annotated_name(ast::as<ast::Name>(*a.target), s.pos);
+        else
           visit_expr(*a.target);
-        }
         // The annotation itself is never evaluated by lockvm.
         visit_opt(a.value);
         break;
@@ -268,36 +261,10 @@ class Builder {
         for (const auto& al : ast::as<ast::ImportFrom>(s).names) visit_alias(al);
         break;
       case K::Global:
-        for (const auto& name : ast::as<ast::Global>(s).names) {
-          uint32_t cur = lookup(name);
-          if (cur & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
-            const char* fmt = (cur & kDefParam)   ? "' is parameter and global"
-                              : (cur & kUse)      ? "' is used prior to global declaration"
-                              : (cur & kDefAnnot) ? "' can't be global"
-                                                  : "' is assigned to before global declaration";
-            std::string prefix =
-                (!(cur & (kDefParam | kUse)) && (cur & kDefAnnot)) ? "annotated name '" : "name '";
-            error(prefix + name + fmt, s.pos);
-          }
-          add_def(name, kDefGlobal, s.pos);
-          record_directive(name, s.pos);
-        }
+        visit_declaration(ast::as<ast::Global>(s).names, true, s.pos);
         break;
       case K::Nonlocal:
-        for (const auto& name : ast::as<ast::Nonlocal>(s).names) {
-          uint32_t cur = lookup(name);
-          if (cur & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
-            const char* fmt = (cur & kDefParam)   ? "' is parameter and nonlocal"
-                              : (cur & kUse)      ? "' is used prior to nonlocal declaration"
-                              : (cur & kDefAnnot) ? "' can't be nonlocal"
-                                                  : "' is assigned to before nonlocal declaration";
-            std::string prefix =
-                (!(cur & (kDefParam | kUse)) && (cur & kDefAnnot)) ? "annotated name '" : "name '";
-            error(prefix + name + fmt, s.pos);
-          }
-          add_def(name, kDefNonlocal, s.pos);
-          record_directive(name, s.pos);
-        }
+        visit_declaration(ast::as<ast::Nonlocal>(s).names, false, s.pos);
         break;
       case K::Expr:
         visit_expr(*ast::as<ast::ExprStmt>(s).value);
@@ -316,6 +283,35 @@ class Builder {
       case K::Continue:
         break;
     }
+  }
+
+  [[gnu::noinline]] void visit_declaration(const std::vector<std::string>& names, bool global, ast::Pos pos) {
+    const char* kind = global ? "global" : "nonlocal";
+    for (const auto& name : names) {
+      uint32_t cur = lookup(name);
+      if (cur & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
+        std::string msg;
+        if (cur & kDefParam)
+          msg = "name '" + name + "' is parameter and " + kind;
+        else if (cur & kUse)
+          msg = "name '" + name + "' is used prior to " + kind + " declaration";
+        else if (cur & kDefAnnot)
+          msg = "annotated name '" + name + "' can't be " + kind;
+        else
+          msg = "name '" + name + "' is assigned to before " + kind + " declaration";
+        error(msg, pos);
+      }
+      add_def(name, global ? kDefGlobal : kDefNonlocal, pos);
+      record_directive(name, pos);
+    }
+  }
+
+  [[gnu::noinline]] void annotated_name(const ast::Name& n, ast::Pos stmt_pos) {
+    uint32_t cur = lookup(n.id);
+    if ((cur & (kDefGlobal | kDefNonlocal)) && cur_->type != BlockType::Module)
+      error("annotated name '" + n.id + "' can't be " + ((cur & kDefGlobal) ? "global" : "nonlocal"),
+            stmt_pos);
+    add_def(n.id, kDefAnnot | kDefLocal, n.pos);
   }
 
   void visit_alias(const ast::Alias& a) {
@@ -420,38 +416,17 @@ class Builder {
         break;
       }
       case K::Yield:
-      case K::YieldFrom: {
-        bool from = e.kind == K::YieldFrom;
-        if (from)
-          visit_expr(*ast::as<ast::YieldFrom>(e).value);
-        else
-          visit_opt(ast::as<ast::Yield>(e).value);
-        if (cur_->is_comprehension())
-          error(std::string("'yield' inside ") + comp_desc(cur_->comprehension), e.pos);
-        if (cur_->type != BlockType::Function)
-          error(from ? "'yield from' outside function" : "'yield' outside function", e.pos);
-        if (cur_->coroutine) {
-          if (from) error("'yield from' inside async function", e.pos);
-          error("asynchronous generators are not supported yet", e.pos);
-        }
-        cur_->generator = true;
+        visit_opt(ast::as<ast::Yield>(e).value);
+        check_yield(e);
         break;
-      }
-      case K::Await: {
+      case K::YieldFrom:
+        visit_expr(*ast::as<ast::YieldFrom>(e).value);
+        check_yield(e);
+        break;
+      case K::Await:
         visit_expr(*ast::as<ast::Await>(e).value);
-        if (cur_->is_comprehension()) {
-          // Reported at the outermost comprehension, as CPython does.
-          Scope* outer = cur_;
-          while (outer->parent->is_comprehension()) outer = outer->parent;
-          Scope* s = outer->parent;
-          if (s->type == BlockType::Function && s->coroutine)
-            error("asynchronous comprehensions are not supported yet", outer->pos);
-          error("asynchronous comprehension outside of an asynchronous function", outer->pos);
-        }
-        if (cur_->type != BlockType::Function) error("'await' outside function", e.pos);
-        if (!cur_->coroutine) error("'await' outside async function", e.pos);
+        check_await(e);
         break;
-      }
       case K::Compare: {
         auto& c = ast::as<ast::Compare>(e);
         visit_expr(*c.left);
@@ -510,6 +485,33 @@ class Builder {
         visit_exprs(ast::as<ast::Tuple>(e).elts);
         break;
     }
+  }
+
+  [[gnu::noinline]] void check_yield(const ast::Expr& e) {
+    bool from = e.kind == ast::ExprKind::YieldFrom;
+    if (cur_->is_comprehension())
+      error(std::string("'yield' inside ") + comp_desc(cur_->comprehension), e.pos);
+    if (cur_->type != BlockType::Function)
+      error(from ? "'yield from' outside function" : "'yield' outside function", e.pos);
+    if (cur_->coroutine) {
+      if (from) error("'yield from' inside async function", e.pos);
+      error("asynchronous generators are not supported yet", e.pos);
+    }
+    cur_->generator = true;
+  }
+
+  [[gnu::noinline]] void check_await(const ast::Expr& e) {
+    if (cur_->is_comprehension()) {
+      // Reported at the outermost comprehension, as CPython does.
+      Scope* outer = cur_;
+      while (outer->parent->is_comprehension()) outer = outer->parent;
+      Scope* s = outer->parent;
+      if (s->type == BlockType::Function && s->coroutine)
+        error("asynchronous comprehensions are not supported yet", outer->pos);
+      error("asynchronous comprehension outside of an asynchronous function", outer->pos);
+    }
+    if (cur_->type != BlockType::Function) error("'await' outside function", e.pos);
+    if (!cur_->coroutine) error("'await' outside async function", e.pos);
   }
 
   void handle_comprehension(const ast::Expr& e, CompKind kind,

@@ -1324,6 +1324,127 @@ TEST_CASE("parser: syntax errors match CPython") {
   CHECK(err("x = {\n  \"a\": else \\u2423\",\n  \"b\": 1,\n}\n") == "SyntaxError: '{' was never closed @1:5");
 }
 
+// ---------------------------------------------------- lockvm's own rules
+
+TEST_CASE("parser: SyntaxError carries file, line, column and text") {
+  try {
+    parse("x = 1\ny = (1 2)\n", "prog.py");
+    FAIL("no error");
+  } catch (const SyntaxError& e) {
+    CHECK(e.type == "SyntaxError");
+    CHECK(e.msg == "invalid syntax. Perhaps you forgot a comma?");
+    CHECK(e.filename == "prog.py");
+    CHECK(e.line == 2);
+    CHECK(e.col == 6);
+    CHECK(e.text == "y = (1 2)");
+    CHECK(!e.incomplete);
+    CHECK(std::string(e.what()) == "SyntaxError: invalid syntax. Perhaps you forgot a comma?");
+  }
+  // Columns count code points, not bytes.
+  CHECK(err("s = '\xc3\xa9' 1") == "SyntaxError: invalid syntax @1:9");
+}
+
+TEST_CASE("parser: constructs lockvm does not support") {
+  CHECK(err("x = 3j") == "SyntaxError: imaginary numbers are not supported @1:5");
+  CHECK(err("x = 1.5J + 1") == "SyntaxError: imaginary numbers are not supported @1:5");
+  CHECK(err("try:\n    pass\nexcept* E:\n    pass\n") ==
+        "SyntaxError: 'except*' (exception groups) is not supported @3:1");
+  CHECK(err("match x:\n    case 1: pass\n") == "SyntaxError: invalid syntax @1:7");
+  CHECK(error_of(R"(x = "\N{DASH}")").msg.find("named escapes are not supported") != std::string::npos);
+  CHECK(error_of(R"(x = "\ud800")").msg.find("surrogate") != std::string::npos);
+  // Integer literals are kept in decimal: CPython's 4300-digit limit applies
+  // to decimal literals, and lockvm's to the others too.
+  CHECK(error_of("x = " + std::string(4301, '7')).msg.find("Exceeds the limit (4300 digits)") == 0);
+  CHECK(error_of("x = 0x" + std::string(4000, 'f')).msg.find("integer literal too large") == 0);
+  CHECK(error_of("x = " + std::string(4300, '7')).type.empty());
+}
+
+TEST_CASE("parser: source encoding and layout") {
+  CHECK(parsed("\xEF\xBB\xBFx = 1\n") == parsed("x = 1\n"));  // BOM
+  CHECK(parsed("# -*- coding: utf-8 -*-\nx = 1\n") == parsed("x = 1\n"));
+  CHECK(parsed("if x:\r\n    y = '''a\r\nb'''\r\n") == parsed("if x:\n    y = '''a\nb'''\n"));
+  CHECK(parsed("if x:\r    y = 1\r") == parsed("if x:\n    y = 1\n"));  // old Mac line ends
+  CHECK(parsed("x = 1") == parsed("x = 1\n"));                          // no final newline
+  CHECK(parsed("if x:\n    y") == parsed("if x:\n    y\n"));
+  CHECK(parsed("\fx = 1\n") == parsed("x = 1\n"));  // form feed
+  CHECK(parsed("if x:\n\ty\n\tz\n") == parsed("if x:\n        y\n        z\n"));
+  CHECK(parsed("x = (1,\n\n  # comment\n     2)\n") == parsed("x = (1, 2)\n"));
+  CHECK(parsed("x = 1 + \\\n    2\n") == parsed("x = 1 + 2\n"));
+  CHECK(parsed("") == "Module(body=[])");
+  CHECK(parsed("\n\n# only a comment\n   \n") == "Module(body=[])");
+
+  CHECK(err(std::string("x = 1\ny = 2\x00", 12)) == "SyntaxError: source code cannot contain null bytes @2:6");
+  CHECK(err("x = 1\ny = '\xff'\n") ==
+        "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 5: "
+        "invalid start byte @2:6");
+  CHECK(err("x = '\xe2\x82") ==
+        "SyntaxError: (unicode error) 'utf-8' codec can't decode bytes in position 5-6: "
+        "unexpected end of data @1:6");
+  CHECK(err("x = '\xed\xa0\x80'") ==  // an encoded surrogate
+        "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xed in position 5: "
+        "invalid continuation byte @1:6");
+}
+
+TEST_CASE("parser: eval and interactive modes") {
+  CHECK(expr("  1 + 2  \n\n") == "BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2))");
+  CHECK(expr("\n\n  x\n") == "Name(id='x', ctx=Load())");
+  CHECK(expr("a, b") == "Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load())");
+  CHECK(expr("(\n  a +\n  b\n)") ==
+        "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=Name(id='b', ctx=Load()))");
+  CHECK(err("x = 1", ParseMode::Eval) == "SyntaxError: invalid syntax @1:3");
+  CHECK(err("1\n2", ParseMode::Eval) == "SyntaxError: invalid syntax @2:1");
+  CHECK(err("", ParseMode::Eval) == "SyntaxError: invalid syntax @1:1");
+  CHECK(err("*a", ParseMode::Eval) == "SyntaxError: invalid syntax @1:1");
+
+  // A REPL entry may be several lines, like a file.
+  Module m = parse("def f():\n    return 1\n", "<stdin>", ParseMode::Interactive);
+  CHECK(m.body.size() == 1);
+  CHECK(parse("x = 1; y = 2\n", "<stdin>", ParseMode::Interactive).body.size() == 2);
+  // But the rest of an entry is not searched for an unclosed bracket.
+  CHECK(err("x = (1,\ny = 2\nz = (3 4)\n", ParseMode::Interactive) ==
+        "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='? @2:1");
+  CHECK(err("x = (1,\ny = 2\nz = (3 4)\n") == "SyntaxError: '(' was never closed @1:5");
+}
+
+TEST_CASE("parser: incomplete input") {
+  auto incomplete = [](std::string_view src) {
+    Error e = error_of(src, ParseMode::Interactive);
+    CAPTURE(src);
+    CAPTURE(e.msg);
+    return !e.type.empty() && e.incomplete;
+  };
+  // Input that may go on.
+  CHECK(incomplete("if x:"));
+  CHECK(incomplete("if x:\n"));
+  CHECK(incomplete("def f():\n"));
+  CHECK(incomplete("class C:\n    def f(self):\n"));
+  CHECK(incomplete("for x in y:\n    if x:\n"));
+  CHECK(incomplete("try:\n    pass\n"));
+  CHECK(incomplete("if x:\n    pass\nelse:\n"));
+  CHECK(incomplete("@decorator\n"));
+  CHECK(incomplete("x = (1,"));
+  CHECK(incomplete("x = [1,\n 2,\n"));
+  CHECK(incomplete("f(a,\n  b"));
+  CHECK(incomplete("d = {'a': 1,\n"));
+  CHECK(incomplete("s = '''abc\n"));
+  CHECK(incomplete("s = \"\"\"abc\ndef"));
+  CHECK(incomplete("x = 1 + \\\n"));
+  CHECK(incomplete("x = 1 + \\"));
+  CHECK(incomplete("s = 'abc\\\n"));
+  // Input that is wrong whatever follows.
+  CHECK(!incomplete("x = 1 +\n"));
+  CHECK(!incomplete("x = 1 +"));
+  CHECK(!incomplete("x = )"));
+  CHECK(!incomplete("if x\n"));
+  CHECK(!incomplete("if x:\n    pass\nelse\n"));
+  CHECK(!incomplete("s = 'abc\n"));
+  CHECK(!incomplete("x = f'{'\n"));
+  CHECK(!incomplete("def f(:\n"));
+  // Complete input parses (the REPL decides about blank lines itself).
+  CHECK(error_of("if x:\n    y = 1\n", ParseMode::Interactive).type.empty());
+  CHECK(error_of("x = (1,\n     2)\n", ParseMode::Interactive).type.empty());
+}
+
 // -------------------------------------------------------------- robustness
 
 TEST_CASE("parser: deep nesting is a SyntaxError, not a stack overflow") {

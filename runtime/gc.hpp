@@ -1,0 +1,310 @@
+// The cycle collector: frees groups of objects that refer to each other but
+// are no longer reachable from the program, which reference counting alone
+// never frees (a recursive nested function: function → closure → cell →
+// function; a tree node with a parent pointer; a dict that contains itself).
+//
+// The algorithm is CPython's (Modules/gcmodule.c), without generations:
+//
+//   1. Every object whose layout can hold references (a "container") is
+//      registered when allocated and unregistered when destroyed.
+//   2. A collection copies each registered object's reference count into
+//      gc_refs, then, for every reference one registered object holds to
+//      another, decrements the target's gc_refs. What remains is the number
+//      of references from outside the registered set: C++ locals, the value
+//      stacks of running frames, interpreter roots, untracked objects.
+//   3. Objects with gc_refs > 0 are reachable, and so is everything they
+//      reach. The rest is garbage: it is referred to only by other garbage.
+//   4. The garbage is freed without ever touching a freed object: each is
+//      increfed (held), then cleared (every owned reference reset and
+//      dropped), then released — the last release frees it.
+//
+// The references each layout owns are listed once, in dealloc.hpp
+// (owned_references): the collector traverses exactly what destroy() drops.
+//
+// Registry: a vector of the interpreter's containers; an object's position
+// is kept in Object::aux32 (position + 1, 0 = untracked), so removal is O(1)
+// (swap with the last, fix that one's aux32). aux32 is used by nothing else
+// for these kinds. alloc_object() and destroy() find the registry through a
+// thread-local pointer to the interpreter bound to the calling OS thread
+// (they receive no Thread): one interpreter per policy runs on one OS thread,
+// bound when its Interp is constructed. A thread that runs an interpreter it
+// did not create must bind it first (GcState::Binding) — the threading
+// issue's new threads will.
+//
+// When: automatically once the registry has grown by max(10000, 2 × the
+// survivors of the last collection) — the allocation sets an eval-breaker
+// bit and the collection runs at the next safe point (handle_eval_breaker in
+// vm/eval.hpp), never inside an allocation; explicitly from gc.collect(); and
+// at teardown, until nothing more is freed.
+#pragma once
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+#include "runtime/dealloc.hpp"
+#include "runtime/methods_common.hpp"
+#include "runtime/registry.hpp"
+
+namespace lockvm {
+
+template <LockPolicy P>
+class GcState {
+ public:
+  // Kinds whose layout can own references: only these can be part of a cycle.
+  // (Str, Bytes, BigInt, Range, Singleton and HostData own none.)
+  static constexpr bool tracks(Kind k) {
+    constexpr uint32_t untracked = 1u << static_cast<unsigned>(Kind::Str) | 1u << static_cast<unsigned>(Kind::Bytes) |
+                                   1u << static_cast<unsigned>(Kind::BigInt) | 1u << static_cast<unsigned>(Kind::Range) |
+                                   1u << static_cast<unsigned>(Kind::Singleton) |
+                                   1u << static_cast<unsigned>(Kind::HostData);
+    return !((untracked >> static_cast<unsigned>(k)) & 1u);
+  }
+
+  explicit GcState(std::atomic<uint32_t>& breaker) : breaker_(breaker), previous_(current_) { current_ = this; }
+  ~GcState() {
+    if (current_ == this) current_ = previous_;
+  }
+  GcState(const GcState&) = delete;
+  GcState& operator=(const GcState&) = delete;
+
+  // Makes `gc` the registry of objects allocated and freed on this OS thread
+  // for as long as it lives (a thread that runs an interpreter it did not create).
+  class Binding {
+   public:
+    explicit Binding(GcState& gc) : saved_(std::exchange(current_, &gc)) {}
+    ~Binding() { current_ = saved_; }
+    Binding(const Binding&) = delete;
+    Binding& operator=(const Binding&) = delete;
+
+   private:
+    GcState* saved_;
+  };
+
+  // alloc_object(): registers a new container. Immortal objects are made
+  // immortal after allocation; the next collection drops them.
+  static void on_alloc(Object* o) {
+    if (!tracks(o->kind)) return;
+    GcState* gc = current_;
+    if (!gc) return;  // no interpreter bound: never collected, never wrong
+    gc->objects_.push_back(o);
+    o->aux32 = static_cast<uint32_t>(gc->objects_.size());
+    if (gc->objects_.size() >= gc->next_collection_) [[unlikely]] gc->request();
+  }
+
+  // destroy(): unregisters an object before it is freed.
+  static void on_destroy(Object* o) {
+    if (o->aux32 && tracks(o->kind)) current_->untrack(o);
+  }
+
+  // Frees unreachable cycles; returns how many containers were freed.
+  size_t collect();
+
+  bool enabled() const { return enabled_; }
+  void enable() {
+    enabled_ = true;
+    schedule();
+  }
+  void disable() { enabled_ = false; }
+  size_t tracked() const { return objects_.size(); }
+
+ private:
+  static constexpr size_t kMinGrowth = 10000;
+
+  // Position + 1 of `x` in this registry, or 0 if it is not registered here
+  // (untracked kinds, immortals, objects of another interpreter).
+  uint32_t position(Object* x) const {
+    uint32_t p = x->aux32;
+    return p && p <= objects_.size() && objects_[p - 1] == x ? p : 0;
+  }
+
+  void untrack(Object* o) {
+    uint32_t p = o ? position(o) : 0;
+    if (!p) [[unlikely]] {
+      // Registered in another interpreter's registry (or none): this thread
+      // was not bound to the interpreter that owns the object.
+      std::fputs("lockvm: cycle collector: object freed on a thread not bound to its interpreter\n", stderr);
+      std::abort();
+    }
+    Object* last = objects_.back();
+    objects_[p - 1] = last;
+    last->aux32 = p;
+    objects_.pop_back();
+    o->aux32 = 0;
+  }
+
+  // The next automatic collection, once the registry has grown enough that
+  // collections cost amortized O(1) per allocation.
+  void schedule() {
+    next_collection_ = survivors_ + std::max(kMinGrowth, 2 * survivors_);
+  }
+
+  void request() {
+    next_collection_ = std::numeric_limits<size_t>::max();  // once, until collected
+    if (enabled_) breaker_.fetch_or(kBreakGc, std::memory_order_relaxed);
+  }
+
+  template <class Fn>
+  static void traverse(Object* o, Fn&& fn);
+
+  static inline thread_local GcState* current_ = nullptr;
+
+  std::vector<Object*> objects_;  // aux32 of objects_[i] is i + 1
+  size_t survivors_ = 0;          // registry size after the last collection
+  size_t next_collection_ = kMinGrowth;
+  bool enabled_ = true;
+  bool collecting_ = false;
+  std::atomic<uint32_t>& breaker_;
+  GcState* previous_;
+};
+
+// Calls fn(Object*) for each object `o` refers to. A running generator's
+// frame is skipped: its saved sp is stale while the eval loop runs it, and its
+// slots may include values already handed to a callee. Leaving them out only
+// makes their targets look referenced from outside, which is safe — and a
+// running generator is itself held by gen_resume, so it is never garbage.
+template <LockPolicy P>
+template <class Fn>
+void GcState<P>::traverse(Object* o, Fn&& fn) {
+  auto visit = [&](auto& ref) {
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(ref)>, Value>) {
+      if (ref.tag == Tag::Obj) fn(ref.o);
+    } else {
+      if (ref) fn(static_cast<Object*>(ref));
+    }
+  };
+  if (o->kind == Kind::Generator && static_cast<GeneratorObject*>(o)->running) {
+    auto* g = static_cast<GeneratorObject*>(o);
+    visit(g->name);
+    visit(g->qualname);
+    return;
+  }
+  rt::for_each_reference(o, visit);
+}
+
+template <LockPolicy P>
+size_t GcState<P>::collect() {
+  if (collecting_) return 0;
+  collecting_ = true;
+  breaker_.fetch_and(~kBreakGc, std::memory_order_relaxed);
+
+  // Immortals (built-in types, the empty tuple) became immortal after they
+  // were registered. They are never freed, so they leave the registry; what
+  // they refer to then counts as referenced from outside.
+  for (size_t i = 0; i < objects_.size();) {
+    if (P::is_immortal(Heap<P>::header(objects_[i]))) untrack(objects_[i]);
+    else ++i;
+  }
+
+  // gc_refs: references from outside the registered set.
+  const size_t n = objects_.size();
+  std::vector<long> gc_refs(n);
+  for (size_t i = 0; i < n; ++i) gc_refs[i] = P::refcount(Heap<P>::header(objects_[i]));
+  for (size_t i = 0; i < n; ++i)
+    traverse(objects_[i], [&](Object* x) {
+      if (uint32_t p = position(x)) --gc_refs[p - 1];
+    });
+
+  // Everything reachable from an object referenced from outside is alive;
+  // mark it with gc_refs = 1 (depth-first, with an explicit stack).
+  std::vector<uint32_t> stack;
+  for (size_t i = 0; i < n; ++i)
+    if (gc_refs[i] > 0) stack.push_back(static_cast<uint32_t>(i));
+  while (!stack.empty()) {
+    Object* o = objects_[stack.back()];
+    stack.pop_back();
+    traverse(o, [&](Object* x) {
+      uint32_t p = position(x);
+      if (p && gc_refs[p - 1] <= 0) {
+        gc_refs[p - 1] = 1;
+        stack.push_back(p - 1);
+      }
+    });
+  }
+
+  // The rest is garbage. gc_refs < 0 would mean a traversal counted a
+  // reference the object does not own: such an object is kept.
+  std::vector<Object*> garbage;
+  for (size_t i = 0; i < n; ++i)
+    if (gc_refs[i] == 0) garbage.push_back(objects_[i]);
+  gc_refs = {};
+
+  // Hold every garbage object so that none is freed while others are being
+  // cleared; clear them all (now each is referred to only by our hold); then
+  // release them. Registry positions change from here on (frees untrack), so
+  // only the `garbage` list is used.
+  for (Object* o : garbage) incref<P>(o);
+  for (Object* o : garbage)
+    rt::for_each_reference(o, [](auto& ref) {
+      auto old = ref;
+      ref = {};
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(ref)>, Value>) decref<P>(old);
+      else xdecref<P>(old);
+    });
+  for (Object* o : garbage) decref<P>(o);
+
+  survivors_ = objects_.size();
+  schedule();
+  collecting_ = false;
+  return garbage.size();
+}
+
+}  // namespace lockvm
+
+namespace lockvm::rt {
+
+// ---- the gc module ---------------------------------------------------------------
+
+namespace gcm {
+
+// gc.collect(generation=2): lockvm has one generation, so every valid
+// generation collects everything.
+template <LockPolicy P>
+Value g_collect(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  Value a[1];
+  if (!bind_args(t, "collect", args, nargs, kw, {"generation"}, 0, a)) return Value();
+  if (!a[0].is_null()) {
+    int64_t gen;
+    if (a[0].is_float()) return raise(t, t.types().TypeError, "'float' object cannot be interpreted as an integer");
+    if (!to_int64(t, a[0], gen)) return Value();
+    if (gen < 0 || gen > 2) return raise(t, t.types().ValueError, "invalid generation");
+  }
+  return Value::integer(static_cast<int64_t>(t.interp.gc.collect()));
+}
+
+template <LockPolicy P>
+Value g_enable(Thread<P>& t, const Value*, size_t nargs, TupleObject* kw) {
+  if (!bi::arg_none(t, "enable", nargs, kw)) return Value();
+  t.interp.gc.enable();
+  return Value::none();
+}
+
+template <LockPolicy P>
+Value g_disable(Thread<P>& t, const Value*, size_t nargs, TupleObject* kw) {
+  if (!bi::arg_none(t, "disable", nargs, kw)) return Value();
+  t.interp.gc.disable();
+  return Value::none();
+}
+
+template <LockPolicy P>
+Value g_isenabled(Thread<P>& t, const Value*, size_t nargs, TupleObject* kw) {
+  if (!bi::arg_none(t, "isenabled", nargs, kw)) return Value();
+  return Value::boolean(t.interp.gc.enabled());
+}
+
+}  // namespace gcm
+
+template <LockPolicy P>
+Value make_gc_module(Thread<P>& t) {
+  using namespace gcm;
+  Value mod = new_module(t, "gc");
+  DictObject* d = static_cast<ModuleObject*>(mod.o)->dict;
+  add_function(t, d, "collect", g_collect<P>);
+  add_function(t, d, "enable", g_enable<P>);
+  add_function(t, d, "disable", g_disable<P>);
+  add_function(t, d, "isenabled", g_isenabled<P>);
+  return mod;
+}
+
+}  // namespace lockvm::rt
