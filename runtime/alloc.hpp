@@ -13,13 +13,15 @@ namespace lockvm::rt {
 inline int64_t hash_bytes(std::string_view s);  // strings.hpp
 
 // Allocates and constructs an object whose C++ type is T, with `extra` bytes
-// after it (variable-size objects: str, tuple).
+// after it (variable-size objects: str, tuple). Containers are registered
+// with the cycle collector (gc.hpp) here, the one constructor path.
 template <LockPolicy P, class T>
 T* alloc_object(TypeObject* type, Kind kind, size_t extra = 0) {
   void* mem = Heap<P>::allocate(sizeof(T) + extra, alignof(T));
   T* o = new (mem) T();
   o->type = type;
   o->kind = kind;
+  GcState<P>::on_alloc(o);
   return o;
 }
 

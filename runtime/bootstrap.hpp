@@ -5,6 +5,7 @@
 
 #include "runtime/builtins_functions.hpp"
 #include "runtime/format_spec.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/methods_dict.hpp"
 #include "runtime/methods_list.hpp"
 #include "runtime/methods_numbers.hpp"
@@ -198,6 +199,7 @@ void bootstrap(Thread<P>& t) {
   in.builtin_modules.push_back({"math", &make_math_module<P>});
   in.builtin_modules.push_back({"time", &make_time_module<P>});
   in.builtin_modules.push_back({"sys", &make_sys_module<P>});
+  in.builtin_modules.push_back({"gc", &make_gc_module<P>});
   in.lock.acquire();
 }
 
@@ -220,15 +222,14 @@ void teardown(Thread<P>& t) {
     }
     ht::clear<P>(in.modules->table);
   }
-  for (Object* o : in.user_classes) {
-    ht::clear<P>(static_cast<TypeObject*>(o)->dict->table);
-    decref<P>(o);
-  }
-  in.user_classes.clear();
   if (in.builtins) ht::clear<P>(in.builtins->table);
   decref<P>(in.builtins);
   decref<P>(in.modules);
   in.builtins = in.modules = nullptr;
+  // What the program left behind is now unreachable cycles (class ↔ its
+  // methods, recursive closures, ...): collect until nothing more is freed.
+  while (gc_collect(in) > 0) {
+  }
   // The immortals: types (reverse creation order, so a base outlives its
   // subclasses), then the interned strings everything else pointed to.
   for (auto it = in.immortals.rbegin(); it != in.immortals.rend(); ++it)

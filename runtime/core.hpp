@@ -102,8 +102,6 @@ template <LockPolicy P> Value to_tuple(Thread<P>& t, const Value& iterable);
 template <LockPolicy P> bool to_int64(Thread<P>& t, const Value& v, int64_t& out);  // int/bool/bigint-in-range
 template <LockPolicy P> bool to_double(Thread<P>& t, const Value& v, double& out);  // int/float/bool
 template <LockPolicy P> Value parse_int(Thread<P>& t, std::string_view text, int base);
-template <LockPolicy P> Value int_from(Thread<P>& t, const Value& v);  // int(v)
-template <LockPolicy P> Value float_from(Thread<P>& t, const Value& v);  // float(v)
 bool is_integer_value(const Value& v);  // int, bool or bigint
 BigInt to_bigint(const Value& v);       // v: int, bool or bigint
 std::string float_repr(double d);       // Python's repr(float)

@@ -42,6 +42,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <type_traits>
+#include <utility>
 
 #include "runtime/dealloc.hpp"
 #include "runtime/methods_common.hpp"
@@ -59,6 +61,7 @@ class GcState {
                                    1u << static_cast<unsigned>(Kind::BigInt) | 1u << static_cast<unsigned>(Kind::Range) |
                                    1u << static_cast<unsigned>(Kind::Singleton) |
                                    1u << static_cast<unsigned>(Kind::HostData);
+    static_assert(static_cast<unsigned>(Kind::HostData) < 32, "a Kind no longer fits the mask");
     return !((untracked >> static_cast<unsigned>(k)) & 1u);
   }
 
@@ -95,7 +98,11 @@ class GcState {
 
   // destroy(): unregisters an object before it is freed.
   static void on_destroy(Object* o) {
-    if (o->aux32 && tracks(o->kind)) current_->untrack(o);
+    if (o->aux32 && tracks(o->kind)) {
+      GcState* gc = current_;
+      if (!gc || !gc->position(o)) [[unlikely]] unbound_thread();
+      gc->untrack(o);
+    }
   }
 
   // Frees unreachable cycles; returns how many containers were freed.
@@ -119,14 +126,16 @@ class GcState {
     return p && p <= objects_.size() && objects_[p - 1] == x ? p : 0;
   }
 
+  // An object registered elsewhere is being freed: this thread is not bound
+  // to the interpreter that owns it. Carrying on would corrupt a registry.
+  [[noreturn]] static void unbound_thread() {
+    std::fputs("lockvm: cycle collector: object freed on a thread not bound to its interpreter\n", stderr);
+    std::abort();
+  }
+
+  // Removes a registered object (position(o) != 0): the last one takes its place.
   void untrack(Object* o) {
-    uint32_t p = o ? position(o) : 0;
-    if (!p) [[unlikely]] {
-      // Registered in another interpreter's registry (or none): this thread
-      // was not bound to the interpreter that owns the object.
-      std::fputs("lockvm: cycle collector: object freed on a thread not bound to its interpreter\n", stderr);
-      std::abort();
-    }
+    uint32_t p = o->aux32;
     Object* last = objects_.back();
     objects_[p - 1] = last;
     last->aux32 = p;
@@ -159,8 +168,8 @@ class GcState {
   GcState* previous_;
 };
 
-// Calls fn(Object*) for each object `o` refers to. A running generator's
-// frame is skipped: its saved sp is stale while the eval loop runs it, and its
+// Calls fn(Object*) for each object `o` refers to. A running generator is
+// skipped: its frame's saved sp is stale while the eval loop runs it, and its
 // slots may include values already handed to a callee. Leaving them out only
 // makes their targets look referenced from outside, which is safe — and a
 // running generator is itself held by gen_resume, so it is never garbage.
@@ -174,12 +183,7 @@ void GcState<P>::traverse(Object* o, Fn&& fn) {
       if (ref) fn(static_cast<Object*>(ref));
     }
   };
-  if (o->kind == Kind::Generator && static_cast<GeneratorObject*>(o)->running) {
-    auto* g = static_cast<GeneratorObject*>(o);
-    visit(g->name);
-    visit(g->qualname);
-    return;
-  }
+  if (o->kind == Kind::Generator && static_cast<GeneratorObject*>(o)->running) return;  // (name, qualname: str)
   rt::for_each_reference(o, visit);
 }
 
@@ -189,18 +193,26 @@ size_t GcState<P>::collect() {
   collecting_ = true;
   breaker_.fetch_and(~kBreakGc, std::memory_order_relaxed);
 
-  // Immortals (built-in types, the empty tuple) became immortal after they
-  // were registered. They are never freed, so they leave the registry; what
-  // they refer to then counts as referenced from outside.
+  // gc_refs starts as the reference count. Immortals (built-in types, the
+  // empty tuple) became immortal after they were registered: they are never
+  // freed, so they leave the registry (the last object moves into their
+  // place, hence no ++i), and what they refer to counts as referenced from
+  // outside.
+  std::vector<long> gc_refs;
+  gc_refs.reserve(objects_.size());
   for (size_t i = 0; i < objects_.size();) {
-    if (P::is_immortal(Heap<P>::header(objects_[i]))) untrack(objects_[i]);
-    else ++i;
+    const auto& header = Heap<P>::header(objects_[i]);
+    if (P::is_immortal(header)) {
+      untrack(objects_[i]);
+      continue;
+    }
+    gc_refs.push_back(P::refcount(header));
+    ++i;
   }
 
-  // gc_refs: references from outside the registered set.
+  // Subtract the references registered objects hold to each other: what is
+  // left is the number of references from outside.
   const size_t n = objects_.size();
-  std::vector<long> gc_refs(n);
-  for (size_t i = 0; i < n; ++i) gc_refs[i] = P::refcount(Heap<P>::header(objects_[i]));
   for (size_t i = 0; i < n; ++i)
     traverse(objects_[i], [&](Object* x) {
       if (uint32_t p = position(x)) --gc_refs[p - 1];
@@ -250,6 +262,18 @@ size_t GcState<P>::collect() {
   return garbage.size();
 }
 
+// A collection for interpreter `in` (the eval breaker, gc.collect(),
+// teardown). build_class (classes.hpp) also keeps a reference to every class
+// in in.user_classes, which only existed so that teardown could break
+// class ↔ method cycles by clearing class dicts; that is the collector's job
+// now, so those references are released first and unused classes become
+// collectable like everything else.
+template <LockPolicy P>
+size_t gc_collect(Interp<P>& in) {
+  for (Object* o : std::exchange(in.user_classes, {})) decref<P>(o);
+  return in.gc.collect();
+}
+
 }  // namespace lockvm
 
 namespace lockvm::rt {
@@ -270,7 +294,7 @@ Value g_collect(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
     if (!to_int64(t, a[0], gen)) return Value();
     if (gen < 0 || gen > 2) return raise(t, t.types().ValueError, "invalid generation");
   }
-  return Value::integer(static_cast<int64_t>(t.interp.gc.collect()));
+  return Value::integer(static_cast<int64_t>(gc_collect(t.interp)));
 }
 
 template <LockPolicy P>

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace lockvm {
@@ -32,13 +33,20 @@ std::string history_path() {
   return std::string(home ? home : ".") + "/.lockvm_history";
 }
 
-// A line that opens a block, or is inside one, needs more input; CPython's
-// rule: a compound statement ends with an empty line.
+// CPython's interactive rule: a compound statement (even one written on a
+// single line, like `while True: pass`) ends only at an empty line.
 bool needs_blank_line(const std::string& buffer) {
   size_t first = buffer.find_first_not_of(" \t\n");
   if (first == std::string::npos) return false;
-  size_t nl = buffer.find('\n');
-  return nl != std::string::npos && nl + 1 < buffer.size();
+  std::string line = buffer.substr(first, buffer.find('\n', first) - first);
+  static const char* const openers[] = {"if", "while", "for", "def", "class", "try", "with", "async", "elif", "else"};
+  if (line[0] == '@') return true;
+  for (const char* kw : openers) {
+    size_t n = std::strlen(kw);
+    if (line.compare(0, n, kw) == 0 && (line.size() == n || line[n] == ' ' || line[n] == ':' || line[n] == '('))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace

@@ -106,7 +106,8 @@ char32_t to_lower(char32_t c) {
 bool is_alpha(char32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   ensure_locale();
-  return std::iswalpha(static_cast<wint_t>(c));
+  // glibc counts some non-ASCII digits (U+0661...) as alphabetic; Python does not.
+  return std::iswalpha(static_cast<wint_t>(c)) && !is_decimal(c);
 }
 bool is_decimal(char32_t c) {
   if (c < 0x80) return c >= '0' && c <= '9';

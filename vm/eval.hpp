@@ -321,6 +321,9 @@ bool handle_eval_breaker(Thread<P>& t) {
   if (bits & kBreakGilDrop) {
     if constexpr (requires { t.interp.lock.yield_on_request(); }) t.interp.lock.yield_on_request();
   }
+  // A safe point for the cycle collector: every frame's state is saved and no
+  // C++ code is half-way through building an object.
+  if (bits & kBreakGc) gc_collect(t.interp);  // runtime/gc.hpp
   return true;
 }
 

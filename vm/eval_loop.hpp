@@ -938,8 +938,21 @@ dispatch:
   }
   TARGET(RETURN_VALUE) {
     Value r = POP();
-    SAVE();
     Frame* back = f->back;
+    if (!f->is_entry && !f->gen) [[likely]] {
+      // Returning to a caller in this same loop: release the frame inline.
+      for (Value* v = slots; v < sp; ++v) decref<P>(*v);
+      FunctionObject* fn = f->func;
+      t.frames.pop(f);
+      decref<P>(fn);
+      t.frame = back;
+      --t.depth;
+      f = back;
+      LOAD_FRAME();
+      PUSH(r);
+      DISPATCH();
+    }
+    SAVE();
     bool entry = f->is_entry;
     if (f->gen) f->gen->frame = nullptr;
     free_frame<P>(t, f);
@@ -954,7 +967,6 @@ dispatch:
     PUSH(r);
     DISPATCH();
   }
-
   TARGET(MAKE_FUNCTION) {
     Value codev = POP();
     Value closure = (ARG & 4) ? POP() : Value();
@@ -1417,11 +1429,29 @@ do_call : {
         recursion_error(t);
         goto error;
       }
-      Frame* nf = new_frame(t, fn, false);  // takes the callable's reference
       Value* args = call_base + 1;
+      Frame* nf;
       if (!call_kw && callee->simple_args && call_nargs == static_cast<size_t>(callee->proto->argcount)) [[likely]] {
-        for (size_t i = 0; i < call_nargs; ++i) nf->slots[i] = args[i];  // move
+        // The common call: positional arguments matching the parameters move
+        // straight from our stack into the new frame (no refcount traffic).
+        nf = static_cast<Frame*>(t.frames.push(frame_bytes(callee->frame_slots)));
+        nf->code = callee;
+        nf->func = fn;  // takes the callable's reference
+        nf->globals = fn->globals;
+        nf->ns = nullptr;
+        nf->pc = callee->instrs.data();
+        nf->gen = nullptr;
+        nf->is_entry = false;
+        nf->on_heap = false;
+        nf->nlocals = callee->nlocals;
+        nf->ncells = callee->ncells + callee->nfree;
+        nf->size = callee->frame_slots;
+        size_t i = 0;
+        for (; i < call_nargs; ++i) nf->slots[i] = args[i];
+        for (; i < callee->prefix_slots; ++i) nf->slots[i] = Value();
+        nf->sp = nf->slots + callee->prefix_slots;
       } else {
+        nf = new_frame(t, fn, false);  // takes the callable's reference
         size_t nkw = call_kw ? call_kw->size : 0;
         SAVE();
         bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);

@@ -1,6 +1,6 @@
 // Unicode classes for identifiers and error messages (non-ASCII code points only).
 //
-// GENERATED from Python 3.11.7 (Unicode 14.0.0) ; do not edit by hand. Each table is
+// GENERATED from Python 3.11.7 (Unicode 14.0.0); do not edit by hand. Each table is
 //   XID_Start    = chr(cp).isidentifier()
 //   XID_Continue = ("a" + chr(cp)).isidentifier()
 //   printable    = chr(cp).isprintable()
