@@ -231,12 +231,15 @@ void teardown(Thread<P>& t) {
   while (gc_collect(in) > 0) {
   }
   // The immortals: types (reverse creation order, so a base outlives its
-  // subclasses), then the interned strings everything else pointed to.
-  for (auto it = in.immortals.rbegin(); it != in.immortals.rend(); ++it)
-    if ((*it)->kind != Kind::Str) destroy<P>(*it);
+  // subclasses), then the interned strings everything else pointed to (set
+  // aside on the way: a destroyed object's kind can no longer be read).
+  std::vector<Object*> strings;
+  for (auto it = in.immortals.rbegin(); it != in.immortals.rend(); ++it) {
+    if ((*it)->kind == Kind::Str) strings.push_back(*it);
+    else destroy<P>(*it);
+  }
   drain<P>();
-  for (Object* o : in.immortals)
-    if (o->kind == Kind::Str) Heap<P>::deallocate(o);
+  for (Object* o : strings) Heap<P>::deallocate(o);
   in.immortals.clear();
   in.interned.clear();
 }

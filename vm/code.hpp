@@ -80,6 +80,17 @@ struct CodeProto {
   int stacksize = 0;                  // maximum value-stack depth
 };
 
+// Operands of a fused instruction (superinstructions.hpp), decoded once.
+struct FusedOperands {
+  uint32_t a = 0;       // the first local (a fused op falls back to LOAD_FAST a)
+  uint32_t b = 0;       // the second local, or the destination local of a store
+  int64_t k = 0;        // the small int operand (negated for a subtraction)
+  uint32_t target = 0;  // where a compare-and-jump goes when its condition holds
+  uint32_t next = 0;    // the instruction after the fused sequence
+  uint8_t op = 0;       // comparison 0..5 (==, !=, <, <=, >, >=), already
+                        // inverted for POP_JUMP_IF_FALSE; or the arithmetic Op
+};
+
 // A syntax error found while tokenizing, parsing or compiling. `type` is the
 // Python exception class name ("SyntaxError", "IndentationError", "TabError").
 struct SyntaxError : std::runtime_error {

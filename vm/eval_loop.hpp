@@ -28,6 +28,7 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
   size_t call_nargs;         // positional arguments
   TupleObject* call_kw;      // keyword names (borrowed) or null
   Value* call_sp_after;      // the stack top once the call is done
+  uint32_t local_index;      // LOAD_FAST's local (also set by fused ops falling back to it)
 
 #define LOAD_FRAME()                    \
   do {                                  \
@@ -115,12 +116,14 @@ dispatch:
     PUSH(Value::none());
     DISPATCH();
   }
-  TARGET(LOAD_FAST)
+  TARGET(LOAD_FAST) {
+    local_index = ARG;
+  }
   load_fast : {
-    Value v = slots[ARG];
+    Value v = slots[local_index];
     if (v.tag == Tag::Null) {
       SAVE();
-      raisef(t, t.types().UnboundLocalError, "cannot access local variable '", co->varnames[ARG]->view(),
+      raisef(t, t.types().UnboundLocalError, "cannot access local variable '", co->varnames[local_index]->view(),
              "' where it is not associated with a value");
       goto error;
     }
@@ -1321,95 +1324,125 @@ dispatch:
   TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
 
   // ---- superinstructions (superinstructions.hpp) ----------------------------
-#define FUSED_CMP(x, y, cmp, result)                \
-  switch (cmp) {                                    \
-    case Op::COMPARE_EQ: result = (x) == (y); break; \
-    case Op::COMPARE_NE: result = (x) != (y); break; \
-    case Op::COMPARE_LT: result = (x) < (y); break;  \
-    case Op::COMPARE_LE: result = (x) <= (y); break; \
-    case Op::COMPARE_GT: result = (x) > (y); break;  \
-    default: result = (x) >= (y); break;             \
+  // Each reads its operands from co->fused[ARG]; when its fast path does not
+  // apply it runs as LOAD_FAST of its first local and the unfused sequence
+  // that follows takes over.
+#define FUSED_CMP(x, y, cmp, result)              \
+  switch (cmp) {                                  \
+    case 0: result = (x) == (y); break;           \
+    case 1: result = (x) != (y); break;           \
+    case 2: result = (x) < (y); break;            \
+    case 3: result = (x) <= (y); break;           \
+    case 4: result = (x) > (y); break;            \
+    default: result = (x) >= (y); break;          \
   }
-#define FUSED_JUMP(result)                                          \
-  do {                                                              \
-    Instr jmp = pc[2];                                              \
-    if ((result) == (instr_op(jmp) == Op::POP_JUMP_IF_TRUE)) {      \
-      const Instr* target = code + instr_arg(jmp);                  \
-      if (target < pc) CHECK_BREAKER();                             \
-      pc = target;                                                  \
-    } else {                                                        \
-      pc += 3;                                                      \
-    }                                                               \
+#define FUSED_FALLBACK(fo)  \
+  do {                      \
+    local_index = (fo).a;   \
+    goto load_fast;         \
+  } while (0)
+#define FUSED_BRANCH(fo, taken)                              \
+  do {                                                       \
+    if (taken) {                                             \
+      const Instr* target = code + (fo).target;              \
+      if (target < pc) CHECK_BREAKER();                      \
+      pc = target;                                           \
+    } else {                                                 \
+      pc = code + (fo).next;                                 \
+    }                                                        \
   } while (0)
   TARGET(FUSED_FAST_SMALL_CMP_JUMP) {
-    Value a = slots[ARG];
-    if (a.tag != Tag::Int) goto load_fast;
+    const FusedOperands& fo = co->fused[ARG];
+    Value a = slots[fo.a];
+    if (a.tag != Tag::Int) FUSED_FALLBACK(fo);
     bool r;
-    FUSED_CMP(a.i, static_cast<int64_t>(instr_sarg(pc[0])), instr_op(pc[1]), r);
-    FUSED_JUMP(r);
+    FUSED_CMP(a.i, fo.k, fo.op, r);
+    FUSED_BRANCH(fo, r);
     DISPATCH();
   }
   TARGET(FUSED_FAST_FAST_CMP_JUMP) {
-    Value a = slots[ARG], b = slots[instr_arg(pc[0])];
+    const FusedOperands& fo = co->fused[ARG];
+    Value a = slots[fo.a], b = slots[fo.b];
     bool r;
     if (a.tag == Tag::Int && b.tag == Tag::Int) {
-      FUSED_CMP(a.i, b.i, instr_op(pc[1]), r);
+      FUSED_CMP(a.i, b.i, fo.op, r);
     } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
-      FUSED_CMP(a.f, b.f, instr_op(pc[1]), r);
+      FUSED_CMP(a.f, b.f, fo.op, r);
     } else {
-      goto load_fast;
+      FUSED_FALLBACK(fo);
     }
-    FUSED_JUMP(r);
+    FUSED_BRANCH(fo, r);
+    DISPATCH();
+  }
+  TARGET(FUSED_JUMP_LOOP_TEST) {
+    // The backward jump of a loop whose test is fused: test in place.
+    CHECK_BREAKER();
+    const Instr* head = code + ARG;
+    const FusedOperands& fo = co->fused[instr_arg(*head)];
+    Value a = slots[fo.a];
+    bool r;
+    if (instr_op(*head) == Op::FUSED_FAST_SMALL_CMP_JUMP) {
+      if (a.tag != Tag::Int) {
+        pc = head;
+        DISPATCH();
+      }
+      FUSED_CMP(a.i, fo.k, fo.op, r);
+    } else {
+      Value b = slots[fo.b];
+      if (a.tag == Tag::Int && b.tag == Tag::Int) {
+        FUSED_CMP(a.i, b.i, fo.op, r);
+      } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
+        FUSED_CMP(a.f, b.f, fo.op, r);
+      } else {
+        pc = head;
+        DISPATCH();
+      }
+    }
+    pc = code + (r ? fo.target : fo.next);
     DISPATCH();
   }
   TARGET(FUSED_FAST_SMALL_ARITH) {
-    Value a = slots[ARG];
-    if (a.tag != Tag::Int) goto load_fast;
-    int64_t k = instr_sarg(pc[0]), r;
-    Op op = instr_op(pc[1]);
-    bool add = op == Op::BINARY_ADD || op == Op::INPLACE_ADD;
-    if (add ? __builtin_add_overflow(a.i, k, &r) : __builtin_sub_overflow(a.i, k, &r)) goto load_fast;
+    const FusedOperands& fo = co->fused[ARG];
+    Value a = slots[fo.a];
+    int64_t r;
+    if (a.tag != Tag::Int || __builtin_add_overflow(a.i, fo.k, &r)) FUSED_FALLBACK(fo);
     PUSH(Value::integer(r));
-    pc += 2;
+    pc = code + fo.next;
     DISPATCH();
   }
   TARGET(FUSED_FAST_SMALL_ARITH_STORE) {
-    Value a = slots[ARG];
-    if (a.tag != Tag::Int) goto load_fast;
-    int64_t k = instr_sarg(pc[0]), r;
-    Op op = instr_op(pc[1]);
-    bool add = op == Op::BINARY_ADD || op == Op::INPLACE_ADD;
-    if (add ? __builtin_add_overflow(a.i, k, &r) : __builtin_sub_overflow(a.i, k, &r)) goto load_fast;
-    Value& dst = slots[instr_arg(pc[2])];
-    Value old = dst;
-    dst = Value::integer(r);
+    const FusedOperands& fo = co->fused[ARG];
+    Value a = slots[fo.a];
+    int64_t r;
+    if (a.tag != Tag::Int || __builtin_add_overflow(a.i, fo.k, &r)) FUSED_FALLBACK(fo);
+    Value old = slots[fo.b];
+    slots[fo.b] = Value::integer(r);
     decref<P>(old);
-    pc += 3;
+    pc = code + fo.next;
     DISPATCH();
   }
   TARGET(FUSED_FAST_FAST_ARITH) {
-    Value a = slots[ARG], b = slots[instr_arg(pc[0])];
-    Op op = instr_op(pc[1]);
+    const FusedOperands& fo = co->fused[ARG];
+    Value a = slots[fo.a], b = slots[fo.b];
+    Op op = static_cast<Op>(fo.op);
     if (a.tag == Tag::Int && b.tag == Tag::Int) {
       int64_t r;
-      bool overflow = (op == Op::BINARY_ADD || op == Op::INPLACE_ADD)   ? __builtin_add_overflow(a.i, b.i, &r)
-                      : (op == Op::BINARY_SUB || op == Op::INPLACE_SUB) ? __builtin_sub_overflow(a.i, b.i, &r)
-                                                                        : __builtin_mul_overflow(a.i, b.i, &r);
-      if (overflow) goto load_fast;
+      bool overflow = op == Op::BINARY_ADD   ? __builtin_add_overflow(a.i, b.i, &r)
+                      : op == Op::BINARY_SUB ? __builtin_sub_overflow(a.i, b.i, &r)
+                                             : __builtin_mul_overflow(a.i, b.i, &r);
+      if (overflow) FUSED_FALLBACK(fo);
       PUSH(Value::integer(r));
     } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
-      double r = (op == Op::BINARY_ADD || op == Op::INPLACE_ADD)   ? a.f + b.f
-                 : (op == Op::BINARY_SUB || op == Op::INPLACE_SUB) ? a.f - b.f
-                                                                   : a.f * b.f;
-      PUSH(Value::number(r));
+      PUSH(Value::number(op == Op::BINARY_ADD ? a.f + b.f : op == Op::BINARY_SUB ? a.f - b.f : a.f * b.f));
     } else {
-      goto load_fast;
+      FUSED_FALLBACK(fo);
     }
-    pc += 2;
+    pc = code + fo.next;
     DISPATCH();
   }
 #undef FUSED_CMP
-#undef FUSED_JUMP
+#undef FUSED_FALLBACK
+#undef FUSED_BRANCH
 
 #ifndef LOCKVM_COMPUTED_GOTO
     default:

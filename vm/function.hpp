@@ -63,7 +63,7 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   c->nfree = static_cast<int>(proto->freevars.size());
   c->stacksize = proto->stacksize;
   c->instrs = proto->code;
-  fuse_superinstructions(c->instrs, proto->exception_table);
+  fuse_superinstructions(c->instrs, proto->exception_table, c->fused);
   // Each LOAD_GLOBAL site gets its own cache; its argument becomes the cache
   // slot (the cache remembers the name index).
   for (Instr& in : c->instrs)

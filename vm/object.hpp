@@ -169,6 +169,7 @@ struct GlobalCache {
 struct CodeObject : Object {
   std::shared_ptr<const CodeProto> proto;
   std::vector<Instr> instrs;         // proto->code with superinstructions fused in
+  std::vector<FusedOperands> fused;  // operands of fused instructions
   std::vector<Value> consts;
   std::vector<StrObject*> names;     // interned, owned
   std::vector<StrObject*> varnames;  // interned, owned

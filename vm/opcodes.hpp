@@ -174,12 +174,15 @@ namespace lockvm {
      targets, same line table); the fused op reads the operands of the         \
      instructions after it and skips them, or, when its fast path does not     \
      apply (operands not both ints...), behaves exactly like its first         \
-     instruction so the sequence then runs unfused. ------------------------ */ \
+     instruction so the sequence then runs unfused. A fused op's argument      \
+     indexes CodeObject::fused, its operands decoded once at load time.        \
+     ----------------------------------------------------------------------- */ \
   X(FUSED_FAST_SMALL_CMP_JUMP, 1) /* LOAD_FAST LOAD_SMALL_INT COMPARE_* POP_JUMP_IF_* */ \
   X(FUSED_FAST_FAST_CMP_JUMP, 1)  /* LOAD_FAST LOAD_FAST COMPARE_* POP_JUMP_IF_* */       \
   X(FUSED_FAST_SMALL_ARITH, 1)    /* LOAD_FAST LOAD_SMALL_INT BINARY/INPLACE_ADD|SUB */  \
   X(FUSED_FAST_FAST_ARITH, 1)     /* LOAD_FAST LOAD_FAST BINARY/INPLACE_ADD|SUB|MUL */   \
-  X(FUSED_FAST_SMALL_ARITH_STORE, 1) /* LOAD_FAST LOAD_SMALL_INT INPLACE_ADD|SUB STORE_FAST */
+  X(FUSED_FAST_SMALL_ARITH_STORE, 1) /* LOAD_FAST LOAD_SMALL_INT INPLACE_ADD|SUB STORE_FAST */ \
+  X(FUSED_JUMP_LOOP_TEST, 0)    /* JUMP back to a FUSED_*_CMP_JUMP: runs that test in place */
 
 // Note on LIST_APPEND / SET_ADD / MAP_ADD / LIST_EXTEND / SET_UPDATE /
 // DICT_UPDATE / DICT_MERGE: after popping their operand(s), the target

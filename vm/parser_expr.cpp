@@ -468,26 +468,45 @@ ExprPtr Parser::parse_binary(int min_prec) {
   }
 }
 
+// Unary operators. A run of them (`not not x`, `- - ~x`) is read in a loop
+// rather than by recursion, to keep the C++ stack shallow.
 ExprPtr Parser::parse_prefix(int min_prec) {
+  auto unary = [](Tok k, UnaryOpKind* op) {
+    switch (k) {
+      case Tok::Minus: *op = UnaryOpKind::USub; return true;
+      case Tok::Plus: *op = UnaryOpKind::UAdd; return true;
+      case Tok::Tilde: *op = UnaryOpKind::Invert; return true;
+      default: return false;
+    }
+  };
   UnaryOpKind op;
-  int operand_prec = kUnary;
-  switch (kind()) {
-    case Tok::Not:
-      if (min_prec > kNot) unexpected();  // "a + not b"
-      op = UnaryOpKind::Not;
-      operand_prec = kNot;
-      break;
-    case Tok::Minus: op = UnaryOpKind::USub; break;
-    case Tok::Plus: op = UnaryOpKind::UAdd; break;
-    case Tok::Tilde: op = UnaryOpKind::Invert; break;
-    default: return parse_primary();
+  bool is_not = at(Tok::Not);
+  if (!is_not && !unary(kind(), &op)) return parse_primary();
+  if (is_not && min_prec > kNot) unexpected();  // "a + not b"
+
+  // The operators of the run, outermost first; `not` and the arithmetic
+  // ones bind differently, so a run is of one kind.
+  struct Leave {  // one nesting level per operator, left on return or error
+    Parser& p;
+    int n = 0;
+    ~Leave() { p.level_ -= n; }
+  } leave{*this};
+  std::vector<std::pair<Pos, UnaryOpKind>> ops;
+  while (is_not ? at(Tok::Not) : unary(kind(), &op)) {
+    ops.emplace_back(here(), is_not ? UnaryOpKind::Not : op);
+    advance();
+    enter();
+    ++leave.n;
   }
-  Nest nest(*this);
-  Token t = advance();
-  auto e = node<UnaryOp>(pos_of(t));
-  e->op = op;
-  e->operand = parse_binary(operand_prec);
-  return finish(std::move(e));
+
+  ExprPtr e = parse_binary(is_not ? kNot : kUnary);
+  for (size_t i = ops.size(); i-- > 0;) {
+    auto u = node<UnaryOp>(ops[i].first);
+    u->op = ops[i].second;
+    u->operand = std::move(e);
+    e = finish(std::move(u));
+  }
+  return e;
 }
 
 // An atom with its trailers (.name, (args), [slices]), optionally awaited.

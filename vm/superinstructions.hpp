@@ -26,7 +26,8 @@ inline bool is_add_sub_mul(Op op) {
   return is_add_sub(op) || op == Op::BINARY_MUL || op == Op::INPLACE_MUL;
 }
 
-inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<ExceptionEntry>& table) {
+inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<ExceptionEntry>& table,
+                                   std::vector<FusedOperands>& out) {
   size_t n = code.size();
   // Instructions something jumps to cannot be swallowed by a fused op.
   std::vector<bool> target(n + 1, false);
@@ -50,21 +51,62 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
     return true;
   };
   auto op_at = [&](size_t i) { return instr_op(code[i]); };
+  auto arg_at = [&](size_t i) { return instr_arg(code[i]); };
+  // COMPARE_* order is ==, !=, <, <=, >, >=; for "jump if false" the taken
+  // branch is the negated comparison.
+  auto cmp_for_jump = [&](Op cmp, Op jump) -> uint8_t {
+    static constexpr uint8_t negate[] = {1, 0, 5, 4, 3, 2};
+    uint8_t c = static_cast<uint8_t>(static_cast<int>(cmp) - static_cast<int>(Op::COMPARE_EQ));
+    return jump == Op::POP_JUMP_IF_TRUE ? c : negate[c];
+  };
   for (size_t i = 0; i < n; ++i) {
     if (op_at(i) != Op::LOAD_FAST) continue;
+    FusedOperands f;
+    f.a = arg_at(i);
     Op fused = Op::NOP;
-    if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_compare(op_at(i + 2)) && is_cond_jump(op_at(i + 3)))
+    if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_compare(op_at(i + 2)) && is_cond_jump(op_at(i + 3))) {
       fused = Op::FUSED_FAST_SMALL_CMP_JUMP;
-    else if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_FAST && is_compare(op_at(i + 2)) && is_cond_jump(op_at(i + 3)))
+      f.k = instr_sarg(code[i + 1]);
+      f.op = cmp_for_jump(op_at(i + 2), op_at(i + 3));
+      f.target = arg_at(i + 3);
+      f.next = i + 4;
+    } else if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_FAST && is_compare(op_at(i + 2)) && is_cond_jump(op_at(i + 3))) {
       fused = Op::FUSED_FAST_FAST_CMP_JUMP;
-    else if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_add_sub(op_at(i + 2)) &&
-             op_at(i + 3) == Op::STORE_FAST)
+      f.b = arg_at(i + 1);
+      f.op = cmp_for_jump(op_at(i + 2), op_at(i + 3));
+      f.target = arg_at(i + 3);
+      f.next = i + 4;
+    } else if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_add_sub(op_at(i + 2)) &&
+               op_at(i + 3) == Op::STORE_FAST) {
       fused = Op::FUSED_FAST_SMALL_ARITH_STORE;
-    else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_add_sub(op_at(i + 2)))
+      bool sub = op_at(i + 2) == Op::BINARY_SUB || op_at(i + 2) == Op::INPLACE_SUB;
+      f.k = sub ? -int64_t(instr_sarg(code[i + 1])) : instr_sarg(code[i + 1]);
+      f.b = arg_at(i + 3);
+      f.next = i + 4;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_add_sub(op_at(i + 2))) {
       fused = Op::FUSED_FAST_SMALL_ARITH;
-    else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && is_add_sub_mul(op_at(i + 2)))
+      bool sub = op_at(i + 2) == Op::BINARY_SUB || op_at(i + 2) == Op::INPLACE_SUB;
+      f.k = sub ? -int64_t(instr_sarg(code[i + 1])) : instr_sarg(code[i + 1]);
+      f.next = i + 3;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && is_add_sub_mul(op_at(i + 2))) {
       fused = Op::FUSED_FAST_FAST_ARITH;
-    if (fused != Op::NOP) code[i] = make_instr(fused, instr_arg(code[i]));
+      f.b = arg_at(i + 1);
+      Op a = op_at(i + 2);
+      f.op = static_cast<uint8_t>(a == Op::INPLACE_ADD ? Op::BINARY_ADD : a == Op::INPLACE_SUB ? Op::BINARY_SUB
+                                 : a == Op::INPLACE_MUL ? Op::BINARY_MUL : a);
+      f.next = i + 3;
+    }
+    if (fused == Op::NOP) continue;
+    code[i] = make_instr(fused, static_cast<uint32_t>(out.size()));
+    out.push_back(f);
+  }
+  // A loop's backward jump to its fused test runs the test itself: one
+  // dispatch fewer per iteration.
+  for (size_t i = 0; i < n; ++i) {
+    if (op_at(i) != Op::JUMP || arg_at(i) > i) continue;
+    Op h = op_at(arg_at(i));
+    if (h == Op::FUSED_FAST_SMALL_CMP_JUMP || h == Op::FUSED_FAST_FAST_CMP_JUMP)
+      code[i] = make_instr(Op::FUSED_JUMP_LOOP_TEST, arg_at(i));
   }
 }
 
