@@ -6,6 +6,7 @@
 
 #include "runtime/alloc.hpp"
 #include "runtime/core.hpp"
+#include "runtime/unicode.hpp"
 
 namespace lockvm::rt {
 
@@ -166,9 +167,25 @@ void format_exception_into(Thread<P>& t, Value exc, std::string& out, int depth)
   if (!e->traceback.empty()) {
     out += "Traceback (most recent call last):\n";
     // Frames append themselves as the exception leaves them (innermost
-    // first); the traceback reads outermost first.
+    // first); the traceback reads outermost first. Like CPython, a line
+    // repeated more than three times in a row is summarized.
+    const TraceEntry* prev = nullptr;
+    int repeats = 0;
+    auto flush_repeats = [&]() {
+      if (repeats > 3) {
+        out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time";
+        out += repeats - 3 == 1 ? "]\n" : "s]\n";
+      }
+    };
     for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
       const TraceEntry& te = *it;
+      if (prev && prev->code == te.code && prev->line == te.line) {
+        if (++repeats > 3) continue;
+      } else {
+        flush_repeats();
+        repeats = 1;
+      }
+      prev = &te;
       out += "  File \"";
       out += te.code->filename->view();
       out += "\", line ";
@@ -181,6 +198,34 @@ void format_exception_into(Thread<P>& t, Value exc, std::string& out, int depth)
         out += "    ";
         out += src;
         out += '\n';
+      }
+    }
+    flush_repeats();
+  }
+  // A SyntaxError shows where: file, line, the text and a caret.
+  if (is_subtype<P>(e->type, t.types().SyntaxError)) {
+    auto field = [&](const char* name) { return dict_get_str<P>(e->dict, intern(t.interp, name)); };
+    Value file = field("filename"), line = field("lineno"), text = field("text"), offset = field("offset");
+    if (is_str(file) && line.is_int()) {
+      out += "  File \"";
+      out += as_str(file)->view();
+      out += "\", line " + std::to_string(line.i) + "\n";
+      if (is_str(text) && as_str(text)->size) {
+        std::string_view src = as_str(text)->view();
+        size_t lead = src.find_first_not_of(" \t\f");
+        if (lead == std::string_view::npos) lead = src.size();
+        std::string_view shown = src.substr(lead);
+        while (!shown.empty() && (shown.back() == '\n' || shown.back() == '\r')) shown.remove_suffix(1);
+        out += "    ";
+        out += shown;
+        out += '\n';
+        if (offset.is_int() && offset.i >= 1) {
+          int64_t col = offset.i - 1 - static_cast<int64_t>(unicode::count_code_points(src.substr(0, lead)));
+          if (col < 0) col = 0;
+          out += "    ";
+          out.append(static_cast<size_t>(col), ' ');
+          out += "^\n";
+        }
       }
     }
   }

@@ -329,6 +329,31 @@ Value compare_builtin(Thread<P>& t, const Value& a, const Value& b, int op) {
     return Value::boolean(op == 0);
   }
   bool sa = ka == Kind::Set || ka == Kind::FrozenSet, sb = kb == Kind::Set || kb == Kind::FrozenSet;
+  // dict_keys and dict_items compare like sets (with sets and with each other).
+  bool va = ka == Kind::DictView && a.o->aux16 != 1, vb = kb == Kind::DictView && b.o->aux16 != 1;
+  if ((va || vb) && (va || sa) && (vb || sb) && !(va && vb && op <= 1 && a.o->aux16 == 0 && b.o->aux16 == 0)) {
+    auto as_set_value = [&](const Value& v) -> Value {
+      if (!is_kind(v, Kind::DictView)) return share<P>(v);
+      Value s = new_set(t);
+      Value it = get_iter(t, v);
+      if (it.is_null()) { decref<P>(s); return Value(); }
+      for (;;) {
+        Value x = iter_next(t, it);
+        if (x.is_null()) break;
+        int r = set_add(t, as_set(s), x);
+        decref<P>(x);
+        if (r < 0) break;
+      }
+      decref<P>(it);
+      if (!t.exc.is_null()) { decref<P>(s); return Value(); }
+      return s;
+    };
+    Ref<P> x(as_set_value(a));
+    if (x.is_null()) return Value();
+    Ref<P> y(as_set_value(b));
+    if (y.is_null()) return Value();
+    return compare_builtin(t, *x, *y, op);
+  }
   if (sa && sb) {
     SetObject *x = as_set(a), *y = as_set(b);
     auto subset = [&](SetObject* p, SetObject* q) -> int {  // p <= q

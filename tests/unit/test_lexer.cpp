@@ -177,7 +177,7 @@ TEST_CASE("lexer: number values") {
   CHECK(std::isinf(num("0.1e310").float_value));
   CHECK(num("0.01e310").float_value == 1e308);
   CHECK(num("1e-400").float_value == 0.0);
-  CHECK(num("1000e-330").float_value == 1e-327);
+  CHECK(num("1000e-320").float_value == 1e-317);  // subnormal
   CHECK(num("0.0000e999").float_value == 0.0);
 }
 
