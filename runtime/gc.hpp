@@ -85,23 +85,30 @@ class GcState {
     GcState* saved_;
   };
 
-  // alloc_object(): registers a new container. Immortal objects are made
-  // immortal after allocation; the next collection drops them.
-  static void on_alloc(Object* o) {
+  // alloc_object(): registers a new container (inlined there, so the kind
+  // test folds away). Immortal objects are made immortal after allocation;
+  // the next collection drops them.
+  [[gnu::always_inline]] static void on_alloc(Object* o) {
     if (!tracks(o->kind)) return;
     GcState* gc = current_;
-    if (!gc) return;  // no interpreter bound: never collected, never wrong
-    gc->objects_.push_back(o);
-    o->aux32 = static_cast<uint32_t>(gc->objects_.size());
-    if (gc->objects_.size() >= gc->next_collection_) [[unlikely]] gc->request();
+    if (gc && gc->count_ < gc->fast_limit_) [[likely]] {
+      gc->objects_[gc->count_++] = o;
+      o->aux32 = static_cast<uint32_t>(gc->count_);
+      return;
+    }
+    track_slow(o);
   }
 
-  // destroy(): unregisters an object before it is freed.
-  static void on_destroy(Object* o) {
-    if (o->aux32 && tracks(o->kind)) {
+  // destroy(): unregisters an object before it is freed; the last registered
+  // object takes its place. (aux32 is 0 in every untracked object.)
+  [[gnu::always_inline]] static void on_destroy(Object* o) {
+    uint32_t p = o->aux32;
+    if (p) {
       GcState* gc = current_;
-      if (!gc || !gc->position(o)) [[unlikely]] unbound_thread();
-      gc->untrack(o);
+      if (!gc || gc->position(o) != p) [[unlikely]] unbound_thread();
+      Object* last = gc->objects_[--gc->count_];
+      gc->objects_[p - 1] = last;
+      last->aux32 = p;
     }
   }
 
@@ -114,32 +121,49 @@ class GcState {
     schedule();
   }
   void disable() { enabled_ = false; }
-  size_t tracked() const { return objects_.size(); }
+  size_t tracked() const { return count_; }
 
  private:
   static constexpr size_t kMinGrowth = 10000;
+
+  // on_alloc() when the fast path cannot take it: no interpreter bound to this
+  // thread (the object stays untracked: never collected, never wrong), the
+  // registry is full, or the threshold is reached.
+  [[gnu::noinline]] static void track_slow(Object* o) {
+    GcState* gc = current_;
+    if (!gc) return;
+    if (gc->count_ == gc->objects_.size()) {
+      if (gc->count_ >= std::numeric_limits<uint32_t>::max()) return;  // aux32 is full: stays untracked
+      gc->objects_.resize(std::max<size_t>(1024, 2 * gc->objects_.size()));
+    }
+    gc->objects_[gc->count_++] = o;
+    o->aux32 = static_cast<uint32_t>(gc->count_);
+    if (gc->count_ >= gc->next_collection_) gc->request();
+    gc->update_fast_limit();
+  }
 
   // Position + 1 of `x` in this registry, or 0 if it is not registered here
   // (untracked kinds, immortals, objects of another interpreter).
   uint32_t position(Object* x) const {
     uint32_t p = x->aux32;
-    return p && p <= objects_.size() && objects_[p - 1] == x ? p : 0;
+    return p && p <= count_ && objects_[p - 1] == x ? p : 0;
   }
 
-  // An object registered elsewhere is being freed: this thread is not bound
-  // to the interpreter that owns it. Carrying on would corrupt a registry.
-  [[noreturn]] static void unbound_thread() {
-    std::fputs("lockvm: cycle collector: object freed on a thread not bound to its interpreter\n", stderr);
+  // An object being freed is not where its aux32 says in this thread's
+  // registry: the thread is not bound to the interpreter that owns it (or
+  // aux32 was reused for an untracked kind). Carrying on would corrupt a registry.
+  [[noreturn, gnu::noinline, gnu::cold]] static void unbound_thread() {
+    std::fputs("lockvm: cycle collector: freed object is not in this thread's registry "
+               "(thread not bound to its interpreter?)\n", stderr);
     std::abort();
   }
 
-  // Removes a registered object (position(o) != 0): the last one takes its place.
+  // Removes a registered object that stays alive (an immortal).
   void untrack(Object* o) {
     uint32_t p = o->aux32;
-    Object* last = objects_.back();
+    Object* last = objects_[--count_];
     objects_[p - 1] = last;
     last->aux32 = p;
-    objects_.pop_back();
     o->aux32 = 0;
   }
 
@@ -147,19 +171,27 @@ class GcState {
   // collections cost amortized O(1) per allocation.
   void schedule() {
     next_collection_ = survivors_ + std::max(kMinGrowth, 2 * survivors_);
+    update_fast_limit();
   }
 
   void request() {
     next_collection_ = std::numeric_limits<size_t>::max();  // once, until collected
+    update_fast_limit();
     if (enabled_) breaker_.fetch_or(kBreakGc, std::memory_order_relaxed);
   }
+
+  // The fast path may register while the registry has room and the push
+  // cannot reach the threshold: one comparison for both.
+  void update_fast_limit() { fast_limit_ = std::min(objects_.size(), next_collection_ - 1); }
 
   template <class Fn>
   static void traverse(Object* o, Fn&& fn);
 
   static inline thread_local GcState* current_ = nullptr;
 
-  std::vector<Object*> objects_;  // aux32 of objects_[i] is i + 1
+  std::vector<Object*> objects_;  // [0, count_) registered, aux32 of objects_[i] is i + 1; size() is the capacity
+  size_t count_ = 0;
+  size_t fast_limit_ = 0;
   size_t survivors_ = 0;          // registry size after the last collection
   size_t next_collection_ = kMinGrowth;
   bool enabled_ = true;
@@ -199,8 +231,8 @@ size_t GcState<P>::collect() {
   // place, hence no ++i), and what they refer to counts as referenced from
   // outside.
   std::vector<long> gc_refs;
-  gc_refs.reserve(objects_.size());
-  for (size_t i = 0; i < objects_.size();) {
+  gc_refs.reserve(count_);
+  for (size_t i = 0; i < count_;) {
     const auto& header = Heap<P>::header(objects_[i]);
     if (P::is_immortal(header)) {
       untrack(objects_[i]);
@@ -212,7 +244,7 @@ size_t GcState<P>::collect() {
 
   // Subtract the references registered objects hold to each other: what is
   // left is the number of references from outside.
-  const size_t n = objects_.size();
+  const size_t n = count_;
   for (size_t i = 0; i < n; ++i)
     traverse(objects_[i], [&](Object* x) {
       if (uint32_t p = position(x)) --gc_refs[p - 1];
@@ -256,7 +288,7 @@ size_t GcState<P>::collect() {
     });
   for (Object* o : garbage) decref<P>(o);
 
-  survivors_ = objects_.size();
+  survivors_ = count_;
   schedule();
   collecting_ = false;
   return garbage.size();

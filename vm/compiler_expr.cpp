@@ -705,13 +705,6 @@ void Compiler::compile_slice(const ast::Slice& e) {
   emit(Op::BUILD_SLICE, e.step ? 3 : 2);
 }
 
-void Compiler::compile_subscript(const ast::Subscript& e) {
-  visit_expr(*e.value);
-  visit_expr(*e.slice);
-  set_line(e.pos);
-  emit(Op::BINARY_SUBSCR);
-}
-
 // ----------------------------------------------------------------- calls
 
 void Compiler::check_keywords(const std::vector<ast::Keyword>& keywords) {

@@ -343,13 +343,10 @@ GeneratorObject* gen_self(Thread<P>& t, const Value* args, size_t nargs, const c
   return static_cast<GeneratorObject*>(args[0].o);
 }
 
+// After gen_resume from a method: a finished generator raises
+// StopIteration carrying its return value (`ret`, a new reference).
 template <LockPolicy P>
-Value gen_send(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
-  GeneratorObject* g = gen_self(t, args, nargs, "send");
-  if (!g) return Value();
-  if (nargs != 2) return raise(t, t.types().TypeError, "send() takes exactly one argument");
-  Value ret;
-  Value r = gen_resume(t, g, args[1], Value(), &ret);
+Value stop_iteration_if_done(Thread<P>& t, Value r, Value ret) {
   if (r.is_null() && t.exc.is_null()) {
     Value e_args = new_tuple(t, &ret, ret.is_none() ? 0 : 1);
     decref<P>(ret);
@@ -360,18 +357,22 @@ Value gen_send(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
 }
 
 template <LockPolicy P>
+Value gen_send(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "send");
+  if (!g) return Value();
+  if (nargs != 2) return raise(t, t.types().TypeError, "send() takes exactly one argument");
+  Value ret;
+  Value r = gen_resume(t, g, args[1], Value(), &ret);
+  return stop_iteration_if_done(t, r, ret);
+}
+
+template <LockPolicy P>
 Value gen_next(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   GeneratorObject* g = gen_self(t, args, nargs, "__next__");
   if (!g) return Value();
   Value ret;
   Value r = gen_resume(t, g, Value::none(), Value(), &ret);
-  if (r.is_null() && t.exc.is_null()) {
-    Value e_args = new_tuple(t, &ret, ret.is_none() ? 0 : 1);
-    decref<P>(ret);
-    set_pending(t, new_exception(t, t.types().StopIteration, e_args));
-    decref<P>(e_args);
-  }
-  return r;
+  return stop_iteration_if_done(t, r, ret);
 }
 
 template <LockPolicy P>
@@ -392,13 +393,7 @@ Value gen_throw(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
   }
   Value ret;
   Value r = gen_resume(t, g, Value::none(), inst, &ret);
-  if (r.is_null() && t.exc.is_null()) {
-    Value e_args = new_tuple(t, &ret, ret.is_none() ? 0 : 1);
-    decref<P>(ret);
-    set_pending(t, new_exception(t, t.types().StopIteration, e_args));
-    decref<P>(e_args);
-  }
-  return r;
+  return stop_iteration_if_done(t, r, ret);
 }
 
 template <LockPolicy P>

@@ -527,20 +527,11 @@ dispatch:
     PUSH(r);
     DISPATCH();
   }
-  TARGET(UNARY_POSITIVE) {
-    Value v = TOP();
-    SAVE();
-    Value r = unary_op(t, 1, v);
-    decref<P>(v);
-    --sp;
-    ERROR_IF(r.is_null());
-    PUSH(r);
-    DISPATCH();
-  }
+  TARGET(UNARY_POSITIVE)
   TARGET(UNARY_INVERT) {
     Value v = TOP();
     SAVE();
-    Value r = unary_op(t, 3, v);
+    Value r = unary_op(t, instr_op(instr) == Op::UNARY_POSITIVE ? 1 : 3, v);
     decref<P>(v);
     --sp;
     ERROR_IF(r.is_null());

@@ -27,7 +27,7 @@
 //                 STORE name | POP_TOP   handler-body   POP_EXCEPT
 //                 [name = None; del name]  JUMP end
 //         next:   ...more handlers...  POP_EXCEPT_RERAISE   [end C]
-//            C:   (prev exc new) POP_EXCEPT_RERAISE
+//            C:   (prev new) POP_EXCEPT_RERAISE   (in a with: (exit prev new))
 //   try/finally:  [region handler=F] body [end] finally-body JUMP end
 //            F:   (exc) PUSH_EXC_INFO (prev exc) [region handler=C]
 //                 finally-body [end] POP_EXCEPT_RERAISE
