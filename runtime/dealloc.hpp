@@ -158,9 +158,10 @@ void owned_references(SuperObject* s, Fn&& fn) {
   fn(s->self_type);
 }
 
-// Every reference `o` owns, whatever its kind (the collector's traversal).
+// Every reference `o` owns, whatever its kind (the collector's traversal,
+// inlined into its loops).
 template <class Fn>
-void for_each_reference(Object* o, Fn&& fn) {
+[[gnu::always_inline]] inline void for_each_reference(Object* o, Fn&& fn) {
   switch (o->kind) {
     case Kind::Str:
     case Kind::Bytes:

@@ -22,14 +22,17 @@
 // (owned_references): the collector traverses exactly what destroy() drops.
 //
 // Registry: a vector of the interpreter's containers; an object's position
-// is kept in Object::aux32 (position + 1, 0 = untracked), so removal is O(1)
-// (swap with the last, fix that one's aux32). aux32 is used by nothing else
-// for these kinds. alloc_object() and destroy() find the registry through a
-// thread-local pointer to the interpreter bound to the calling OS thread
-// (they receive no Thread): one interpreter per policy runs on one OS thread,
-// bound when its Interp is constructed. A thread that runs an interpreter it
-// did not create must bind it first (GcState::Binding) — the threading
-// issue's new threads will.
+// is kept in Object::aux32 (position + 1; 0 = untracked), so removal is O(1)
+// (swap with the last, fix that one's aux32). Nothing else may use aux32: it
+// must stay 0 in untracked objects. alloc_object() and destroy() receive no
+// Thread, so they find the registry through a thread-local pointer to the
+// interpreter bound to the calling OS thread: an Interp binds itself to the
+// thread that constructs it (one interpreter per policy per OS thread at a
+// time). A thread that runs an interpreter it did not create must bind it
+// first (GcState::Binding) — the threading issue's new threads must — and
+// the registry is not synchronized: it is only touched with the interpreter
+// lock held (a free-threaded policy needs a per-thread registry or a lock,
+// and a stop-the-world collection).
 //
 // When: automatically once the registry has grown by max(10000, 2 × the
 // survivors of the last collection) — the allocation sets an eval-breaker
@@ -185,7 +188,7 @@ class GcState {
   void update_fast_limit() { fast_limit_ = std::min(objects_.size(), next_collection_ - 1); }
 
   template <class Fn>
-  static void traverse(Object* o, Fn&& fn);
+  [[gnu::always_inline]] static void traverse(Object* o, Fn&& fn);
 
   static inline thread_local GcState* current_ = nullptr;
 
@@ -207,7 +210,7 @@ class GcState {
 // running generator is itself held by gen_resume, so it is never garbage.
 template <LockPolicy P>
 template <class Fn>
-void GcState<P>::traverse(Object* o, Fn&& fn) {
+inline void GcState<P>::traverse(Object* o, Fn&& fn) {
   auto visit = [&](auto& ref) {
     if constexpr (std::is_same_v<std::remove_cvref_t<decltype(ref)>, Value>) {
       if (ref.tag == Tag::Obj) fn(ref.o);
@@ -225,44 +228,56 @@ size_t GcState<P>::collect() {
   collecting_ = true;
   breaker_.fetch_and(~kBreakGc, std::memory_order_relaxed);
 
-  // gc_refs starts as the reference count. Immortals (built-in types, the
-  // empty tuple) became immortal after they were registered: they are never
-  // freed, so they leave the registry (the last object moves into their
+  // A scan entry per registered object, at its registry position: the object
+  // and its gc_refs, side by side so that following a reference touches one
+  // entry. gc_refs starts as the reference count. Immortals (built-in types,
+  // the empty tuple) became immortal after they were registered: they are
+  // never freed, so they leave the registry (the last object moves into their
   // place, hence no ++i), and what they refer to counts as referenced from
   // outside.
-  std::vector<long> gc_refs;
-  gc_refs.reserve(count_);
+  struct Scan {
+    Object* obj;
+    long gc_refs;
+  };
+  std::vector<Scan> scan;
+  scan.reserve(count_);
   for (size_t i = 0; i < count_;) {
     const auto& header = Heap<P>::header(objects_[i]);
     if (P::is_immortal(header)) {
       untrack(objects_[i]);
       continue;
     }
-    gc_refs.push_back(P::refcount(header));
+    scan.push_back({objects_[i], P::refcount(header)});
     ++i;
   }
+  const size_t n = scan.size();
+  // The scan entry of x, or null if x is not registered here (an untracked
+  // kind, or an object of another interpreter: both count as outside).
+  auto entry = [&](Object* x) -> Scan* {
+    uint32_t p = x->aux32;
+    return p && p <= n && scan[p - 1].obj == x ? &scan[p - 1] : nullptr;
+  };
 
   // Subtract the references registered objects hold to each other: what is
   // left is the number of references from outside.
-  const size_t n = count_;
   for (size_t i = 0; i < n; ++i)
-    traverse(objects_[i], [&](Object* x) {
-      if (uint32_t p = position(x)) --gc_refs[p - 1];
+    traverse(scan[i].obj, [&](Object* x) {
+      if (Scan* e = entry(x)) --e->gc_refs;
     });
 
   // Everything reachable from an object referenced from outside is alive;
   // mark it with gc_refs = 1 (depth-first, with an explicit stack).
-  std::vector<uint32_t> stack;
+  std::vector<Object*> stack;
   for (size_t i = 0; i < n; ++i)
-    if (gc_refs[i] > 0) stack.push_back(static_cast<uint32_t>(i));
+    if (scan[i].gc_refs > 0) stack.push_back(scan[i].obj);
   while (!stack.empty()) {
-    Object* o = objects_[stack.back()];
+    Object* o = stack.back();
     stack.pop_back();
     traverse(o, [&](Object* x) {
-      uint32_t p = position(x);
-      if (p && gc_refs[p - 1] <= 0) {
-        gc_refs[p - 1] = 1;
-        stack.push_back(p - 1);
+      Scan* e = entry(x);
+      if (e && e->gc_refs <= 0) {
+        e->gc_refs = 1;
+        stack.push_back(x);
       }
     });
   }
@@ -270,9 +285,10 @@ size_t GcState<P>::collect() {
   // The rest is garbage. gc_refs < 0 would mean a traversal counted a
   // reference the object does not own: such an object is kept.
   std::vector<Object*> garbage;
-  for (size_t i = 0; i < n; ++i)
-    if (gc_refs[i] == 0) garbage.push_back(objects_[i]);
-  gc_refs = {};
+  for (const Scan& e : scan)
+    if (e.gc_refs == 0) garbage.push_back(e.obj);
+  scan = {};
+  stack = {};
 
   // Hold every garbage object so that none is freed while others are being
   // cleared; clear them all (now each is referred to only by our hold); then

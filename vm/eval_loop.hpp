@@ -1,4 +1,9 @@
 // The dispatch loop itself (see eval.hpp for the design notes).
+//
+// Rule for handlers: `goto *label` (computed goto) does not run destructors
+// of the scope it leaves, so a handler's non-trivial locals (std::string,
+// std::vector, Ref, ObjectGuard) live in an inner block that closes before
+// DISPATCH(). Ordinary `goto error` is fine: it runs them.
 #pragma once
 
 namespace lockvm::rt {
@@ -613,22 +618,26 @@ dispatch:
     DISPATCH();
   }
   TARGET(BUILD_STRING) {
-    uint32_t n = ARG;
-    std::string s;
-    for (uint32_t i = 0; i < n; ++i) {
-      Value& v = sp[static_cast<int>(i) - static_cast<int>(n)];
-      s += as_str(v)->view();
-      decref<P>(v);
+    {  // scope: computed goto would skip these destructors
+      uint32_t n = ARG;
+      std::string s;
+      for (uint32_t i = 0; i < n; ++i) {
+        Value& v = sp[static_cast<int>(i) - static_cast<int>(n)];
+        s += as_str(v)->view();
+        decref<P>(v);
+      }
+      sp -= n;
+      PUSH(new_str(t, s));
     }
-    sp -= n;
-    PUSH(new_str(t, s));
     DISPATCH();
   }
   TARGET(LIST_APPEND) {
-    Value v = POP();
-    ListObject* l = as_list(sp[-static_cast<int>(ARG)]);
-    ObjectGuard<P> g(l);
-    l->items.push_back(v);
+    {  // scope: computed goto would skip these destructors
+      Value v = POP();
+      ListObject* l = as_list(sp[-static_cast<int>(ARG)]);
+      ObjectGuard<P> g(l);
+      l->items.push_back(v);
+    }
     DISPATCH();
   }
   TARGET(SET_ADD) {
@@ -667,81 +676,85 @@ dispatch:
     DISPATCH();
   }
   TARGET(SET_UPDATE) {
-    Value v = POP();
-    SAVE();
-    Value it = get_iter(t, v);
-    decref<P>(v);
-    ERROR_IF(it.is_null());
-    SetObject* s = as_set(sp[-static_cast<int>(ARG)]);
-    bool ok = true;
-    for (;;) {
-      Value x = iter_next(t, it);
-      if (x.is_null()) {
-        ok = t.exc.is_null();
-        break;
+    {  // scope: computed goto would skip these destructors
+      Value v = POP();
+      SAVE();
+      Value it = get_iter(t, v);
+      decref<P>(v);
+      ERROR_IF(it.is_null());
+      SetObject* s = as_set(sp[-static_cast<int>(ARG)]);
+      bool ok = true;
+      for (;;) {
+        Value x = iter_next(t, it);
+        if (x.is_null()) {
+          ok = t.exc.is_null();
+          break;
+        }
+        int r = set_add(t, s, x);
+        decref<P>(x);
+        if (r < 0) {
+          ok = false;
+          break;
+        }
       }
-      int r = set_add(t, s, x);
-      decref<P>(x);
-      if (r < 0) {
-        ok = false;
-        break;
-      }
+      decref<P>(it);
+      ERROR_IF(!ok);
     }
-    decref<P>(it);
-    ERROR_IF(!ok);
     DISPATCH();
   }
   TARGET(DICT_UPDATE)
   TARGET(DICT_MERGE) {
-    bool merge = instr_op(instr) == Op::DICT_MERGE;
-    Value v = POP();
-    SAVE();
-    DictObject* d = as_dict(sp[-static_cast<int>(ARG)]);
-    bool ok = true;
-    if (is_kind(v, Kind::Dict)) {
-      std::vector<HashEntry> items;
-      for (const HashEntry& e : as_dict(v)->table.entries)
-        if (!e.key.is_null()) items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
-      for (HashEntry& e : items) {
-        if (ok && merge && !dict_get(t, d, e.key).is_null()) {
-          std::string k = is_str(e.key) ? std::string(as_str(e.key)->view()) : "?";
-          raisef(t, t.types().TypeError, "got multiple values for keyword argument '", k, "'");
-          ok = false;
-        }
-        if (ok && merge && !is_str(e.key)) {
-          raise(t, t.types().TypeError, "keywords must be strings");
-          ok = false;
-        }
-        if (ok && dict_set(t, d, e.key, e.value) < 0) ok = false;
-        decref<P>(e.key);
-        decref<P>(e.value);
-      }
-    } else {
-      Value keys = getattr_opt(t, v, t.names().keys);
-      if (keys.is_null()) {
-        if (t.exc.is_null())
-          raisef(t, t.types().TypeError, merge ? "argument after ** must be a mapping, not " : "'",
-                 type_name(t, v), merge ? "" : "' object is not a mapping");
-        ok = false;
-      } else {
-        Value ks = call(t, keys, nullptr, 0);
-        decref<P>(keys);
-        Value kl = ks.is_null() ? Value() : to_list(t, ks);
-        decref<P>(ks);
-        if (kl.is_null()) ok = false;
-        else {
-          for (const Value& k : as_list(kl)->items) {
-            Value val = getitem(t, v, k);
-            if (val.is_null() || dict_set(t, d, k, val) < 0) ok = false;
-            decref<P>(val);
-            if (!ok) break;
+    {  // scope: computed goto would skip these destructors
+      bool merge = instr_op(instr) == Op::DICT_MERGE;
+      Value v = POP();
+      SAVE();
+      DictObject* d = as_dict(sp[-static_cast<int>(ARG)]);
+      bool ok = true;
+      if (is_kind(v, Kind::Dict)) {
+        std::vector<HashEntry> items;
+        for (const HashEntry& e : as_dict(v)->table.entries)
+          if (!e.key.is_null()) items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
+        for (HashEntry& e : items) {
+          if (ok && merge && !dict_get(t, d, e.key).is_null()) {
+            std::string k = is_str(e.key) ? std::string(as_str(e.key)->view()) : "?";
+            raisef(t, t.types().TypeError, "got multiple values for keyword argument '", k, "'");
+            ok = false;
           }
-          decref<P>(kl);
+          if (ok && merge && !is_str(e.key)) {
+            raise(t, t.types().TypeError, "keywords must be strings");
+            ok = false;
+          }
+          if (ok && dict_set(t, d, e.key, e.value) < 0) ok = false;
+          decref<P>(e.key);
+          decref<P>(e.value);
+        }
+      } else {
+        Value keys = getattr_opt(t, v, t.names().keys);
+        if (keys.is_null()) {
+          if (t.exc.is_null())
+            raisef(t, t.types().TypeError, merge ? "argument after ** must be a mapping, not " : "'",
+                   type_name(t, v), merge ? "" : "' object is not a mapping");
+          ok = false;
+        } else {
+          Value ks = call(t, keys, nullptr, 0);
+          decref<P>(keys);
+          Value kl = ks.is_null() ? Value() : to_list(t, ks);
+          decref<P>(ks);
+          if (kl.is_null()) ok = false;
+          else {
+            for (const Value& k : as_list(kl)->items) {
+              Value val = getitem(t, v, k);
+              if (val.is_null() || dict_set(t, d, k, val) < 0) ok = false;
+              decref<P>(val);
+              if (!ok) break;
+            }
+            decref<P>(kl);
+          }
         }
       }
+      decref<P>(v);
+      ERROR_IF(!ok);
     }
-    decref<P>(v);
-    ERROR_IF(!ok);
     DISPATCH();
   }
   TARGET(LIST_TO_TUPLE) {
@@ -764,54 +777,58 @@ dispatch:
     DISPATCH();
   }
   TARGET(UNPACK_SEQUENCE) {
-    uint32_t n = ARG;
-    Value seq = POP();
-    if (is_kind(seq, Kind::Tuple) && as_tuple(seq)->size == n) {
-      TupleObject* tup = as_tuple(seq);
-      for (uint32_t i = n; i-- > 0;) PUSH(share<P>(tup->items[i]));
+    {  // scope: computed goto would skip these destructors
+      uint32_t n = ARG;
+      Value seq = POP();
+      if (is_kind(seq, Kind::Tuple) && as_tuple(seq)->size == n) {
+        TupleObject* tup = as_tuple(seq);
+        for (uint32_t i = n; i-- > 0;) PUSH(share<P>(tup->items[i]));
+        decref<P>(seq);
+        DISPATCH();
+      }
+      SAVE();
+      std::vector<Value> items;
+      bool ok = collect(t, seq, items, n);
       decref<P>(seq);
-      DISPATCH();
+      if (ok && items.size() != n) {
+        if (items.size() < n)
+          raisef(t, t.types().ValueError, "not enough values to unpack (expected ", n, ", got ", items.size(), ")");
+        else
+          raisef(t, t.types().ValueError, "too many values to unpack (expected ", n, ")");
+        ok = false;
+      }
+      if (!ok) {
+        for (Value& v : items) decref<P>(v);
+        goto error;
+      }
+      for (uint32_t i = n; i-- > 0;) PUSH(items[i]);
     }
-    SAVE();
-    std::vector<Value> items;
-    bool ok = collect(t, seq, items, n);
-    decref<P>(seq);
-    if (ok && items.size() != n) {
-      if (items.size() < n)
-        raisef(t, t.types().ValueError, "not enough values to unpack (expected ", n, ", got ", items.size(), ")");
-      else
-        raisef(t, t.types().ValueError, "too many values to unpack (expected ", n, ")");
-      ok = false;
-    }
-    if (!ok) {
-      for (Value& v : items) decref<P>(v);
-      goto error;
-    }
-    for (uint32_t i = n; i-- > 0;) PUSH(items[i]);
     DISPATCH();
   }
   TARGET(UNPACK_EX) {
-    uint32_t before = ARG & 0xff, after = ARG >> 8;
-    Value seq = POP();
-    SAVE();
-    std::vector<Value> items;
-    bool ok = collect(t, seq, items, SIZE_MAX);
-    decref<P>(seq);
-    if (ok && items.size() < before + after) {
-      raisef(t, t.types().ValueError, "not enough values to unpack (expected at least ", before + after, ", got ",
-             items.size(), ")");
-      ok = false;
+    {  // scope: computed goto would skip these destructors
+      uint32_t before = ARG & 0xff, after = ARG >> 8;
+      Value seq = POP();
+      SAVE();
+      std::vector<Value> items;
+      bool ok = collect(t, seq, items, SIZE_MAX);
+      decref<P>(seq);
+      if (ok && items.size() < before + after) {
+        raisef(t, t.types().ValueError, "not enough values to unpack (expected at least ", before + after, ", got ",
+               items.size(), ")");
+        ok = false;
+      }
+      if (!ok) {
+        for (Value& v : items) decref<P>(v);
+        goto error;
+      }
+      size_t n = items.size();
+      for (size_t i = 0; i < after; ++i) PUSH(items[n - 1 - i]);
+      Value rest = new_list(t);
+      as_list(rest)->items.assign(items.begin() + before, items.end() - after);
+      PUSH(rest);
+      for (size_t i = before; i-- > 0;) PUSH(items[i]);
     }
-    if (!ok) {
-      for (Value& v : items) decref<P>(v);
-      goto error;
-    }
-    size_t n = items.size();
-    for (size_t i = 0; i < after; ++i) PUSH(items[n - 1 - i]);
-    Value rest = new_list(t);
-    as_list(rest)->items.assign(items.begin() + before, items.end() - after);
-    PUSH(rest);
-    for (size_t i = before; i-- > 0;) PUSH(items[i]);
     DISPATCH();
   }
 
@@ -1005,38 +1022,40 @@ dispatch:
     goto do_call;
   }
   TARGET(CALL_EX) {
-    Value kwargs = (ARG & 1) ? POP() : Value();
-    Value args = POP();
-    Value callable = POP();
-    SAVE();
-    std::vector<Value> argv;
-    TupleObject* tup = as_tuple(args);
-    for (uint64_t i = 0; i < tup->size; ++i) argv.push_back(tup->items[i]);
-    Value kwn;
-    bool ok = true;
-    if (!kwargs.is_null() && as_dict(kwargs)->table.used) {
-      DictObject* d = as_dict(kwargs);
-      std::vector<Value> knames;
-      for (const HashEntry& e : d->table.entries) {
-        if (e.key.is_null()) continue;
-        if (!is_str(e.key)) {
-          raise(t, t.types().TypeError, "keywords must be strings");
-          ok = false;
-          break;
+    {  // scope: computed goto would skip these destructors
+      Value kwargs = (ARG & 1) ? POP() : Value();
+      Value args = POP();
+      Value callable = POP();
+      SAVE();
+      std::vector<Value> argv;
+      TupleObject* tup = as_tuple(args);
+      for (uint64_t i = 0; i < tup->size; ++i) argv.push_back(tup->items[i]);
+      Value kwn;
+      bool ok = true;
+      if (!kwargs.is_null() && as_dict(kwargs)->table.used) {
+        DictObject* d = as_dict(kwargs);
+        std::vector<Value> knames;
+        for (const HashEntry& e : d->table.entries) {
+          if (e.key.is_null()) continue;
+          if (!is_str(e.key)) {
+            raise(t, t.types().TypeError, "keywords must be strings");
+            ok = false;
+            break;
+          }
+          knames.push_back(e.key);
+          argv.push_back(e.value);
         }
-        knames.push_back(e.key);
-        argv.push_back(e.value);
+        if (ok) kwn = new_tuple(t, knames.data(), knames.size());
       }
-      if (ok) kwn = new_tuple(t, knames.data(), knames.size());
+      Value r;
+      if (ok) r = call(t, callable, argv.data(), tup->size, kwn.is_null() ? nullptr : as_tuple(kwn));
+      decref<P>(kwn);
+      decref<P>(kwargs);
+      decref<P>(args);
+      decref<P>(callable);
+      ERROR_IF(r.is_null());
+      PUSH(r);
     }
-    Value r;
-    if (ok) r = call(t, callable, argv.data(), tup->size, kwn.is_null() ? nullptr : as_tuple(kwn));
-    decref<P>(kwn);
-    decref<P>(kwargs);
-    decref<P>(args);
-    decref<P>(callable);
-    ERROR_IF(r.is_null());
-    PUSH(r);
     DISPATCH();
   }
   TARGET(BUILD_CLASS) {
@@ -1274,42 +1293,46 @@ dispatch:
     DISPATCH();
   }
   TARGET(IMPORT_STAR) {
-    Value mod = POP();
-    SAVE();
-    bool ok = true;
-    if (is_kind(mod, Kind::Module)) {
-      DictObject* src = static_cast<ModuleObject*>(mod.o)->dict;
-      DictObject* dst = f->ns ? f->ns : f->globals;
-      std::vector<HashEntry> items;
-      for (const HashEntry& e : src->table.entries)
-        if (is_str(e.key) && as_str(e.key)->size && as_str(e.key)->data[0] != '_')
-          items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
-      for (HashEntry& e : items) {
-        if (ok && dict_set(t, dst, e.key, e.value) < 0) ok = false;
-        decref<P>(e.key);
-        decref<P>(e.value);
+    {  // scope: computed goto would skip these destructors
+      Value mod = POP();
+      SAVE();
+      bool ok = true;
+      if (is_kind(mod, Kind::Module)) {
+        DictObject* src = static_cast<ModuleObject*>(mod.o)->dict;
+        DictObject* dst = f->ns ? f->ns : f->globals;
+        std::vector<HashEntry> items;
+        for (const HashEntry& e : src->table.entries)
+          if (is_str(e.key) && as_str(e.key)->size && as_str(e.key)->data[0] != '_')
+            items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
+        for (HashEntry& e : items) {
+          if (ok && dict_set(t, dst, e.key, e.value) < 0) ok = false;
+          decref<P>(e.key);
+          decref<P>(e.value);
+        }
       }
+      decref<P>(mod);
+      ERROR_IF(!ok);
     }
-    decref<P>(mod);
-    ERROR_IF(!ok);
     DISPATCH();
   }
   TARGET(PRINT_EXPR) {
-    Value v = POP();
-    SAVE();
-    if (!v.is_none()) {
-      dict_set(t, in.builtins, Value::object(intern(in, "_")), v);
-      Value r = repr(t, v);
-      if (r.is_null()) {
-        decref<P>(v);
-        goto error;
+    {  // scope: computed goto would skip these destructors
+      Value v = POP();
+      SAVE();
+      if (!v.is_none()) {
+        dict_set(t, in.builtins, Value::object(intern(in, "_")), v);
+        Value r = repr(t, v);
+        if (r.is_null()) {
+          decref<P>(v);
+          goto error;
+        }
+        std::string line(as_str(r)->view());
+        line += '\n';
+        if (in.write_out) in.write_out(line);
+        decref<P>(r);
       }
-      std::string line(as_str(r)->view());
-      line += '\n';
-      if (in.write_out) in.write_out(line);
-      decref<P>(r);
+      decref<P>(v);
     }
-    decref<P>(v);
     DISPATCH();
   }
   TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
