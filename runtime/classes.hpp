@@ -494,8 +494,6 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
     type->module_name = as_str(modname);
   }
   Ref<P> result(Value::object(type));
-  incref<P>(type);
-  t.interp.user_classes.push_back(type);
   // A class that defines __eq__ but not __hash__ is unhashable, as in Python.
   if (!dict_get_str<P>(ns, t.names().__eq__).is_null() && dict_get_str<P>(ns, t.names().__hash__).is_null())
     dict_set(t, ns, Value::object(t.names().__hash__), Value::none());

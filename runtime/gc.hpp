@@ -311,14 +311,9 @@ size_t GcState<P>::collect() {
 }
 
 // A collection for interpreter `in` (the eval breaker, gc.collect(),
-// teardown). build_class (classes.hpp) also keeps a reference to every class
-// in in.user_classes, which only existed so that teardown could break
-// class ↔ method cycles by clearing class dicts; that is the collector's job
-// now, so those references are released first and unused classes become
-// collectable like everything else.
+// teardown).
 template <LockPolicy P>
 size_t gc_collect(Interp<P>& in) {
-  for (Object* o : std::exchange(in.user_classes, {})) decref<P>(o);
   return in.gc.collect();
 }
 

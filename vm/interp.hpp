@@ -165,7 +165,6 @@ struct Interp {
   std::function<void(std::string_view)> write_out;  // print() and sys.stdout.write
   std::function<void(std::string_view)> write_err;  // tracebacks and sys.stderr
   std::vector<Object*> immortals;           // freed at teardown
-  std::vector<Object*> user_classes;        // owned until the next collection releases them (gc.hpp)
   double switch_interval = 0.005;
   int exit_code = 0;
 };
