@@ -132,6 +132,12 @@ int run(const Args& a) {
 }
 
 void* run_thread(void* p) {
+  // SIGINT is delivered to this thread only (main blocks it), so a Ctrl-C
+  // interrupts the select() of the REPL or a blocking call of the script.
+  sigset_t sigint;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &sigint, nullptr);
   auto* job = static_cast<Job*>(p);
   job->status = run(job->args);
   return nullptr;
@@ -186,7 +192,12 @@ int main(int argc, char** argv) {
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, 512u << 20);
   pthread_t th;
+  sigset_t sigint, previous;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &sigint, &previous);
   if (pthread_create(&th, &attr, run_thread, &job) != 0) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     job.status = run(a);
   } else {
     pthread_join(th, nullptr);

@@ -1,8 +1,9 @@
 #include "runtime/repl.hpp"
 
 #include <editline/readline.h>
-#include <setjmp.h>
 #include <signal.h>
+#include <sys/select.h>
+#include <cerrno>
 #include <unistd.h>
 
 #include <cstdio>
@@ -14,18 +15,72 @@ namespace lockvm {
 
 namespace {
 
-sigjmp_buf g_prompt_jump;
 volatile sig_atomic_t g_at_prompt = 0;
+volatile sig_atomic_t g_prompt_interrupted = 0;
 Session* g_repl_session = nullptr;
 
-// Ctrl-C: at the prompt it abandons the line being typed; while code runs it
-// asks the interpreter to raise KeyboardInterrupt at its next check.
+// Ctrl-C: at the prompt it only raises a flag that the select() loop below
+// sees when select() fails with EINTR; while code runs it asks the
+// interpreter to raise KeyboardInterrupt at its next check.  (Neither a
+// siglongjmp out of libedit, which left it half-reset and made the next line
+// flaky, nor a blocking readline(), which retries read() after EINTR.)
 void on_sigint(int) {
   if (g_at_prompt) {
-    g_at_prompt = 0;
-    siglongjmp(g_prompt_jump, 1);
+    g_prompt_interrupted = 1;
+    return;
   }
   if (g_repl_session) g_repl_session->interrupt();
+}
+
+enum class LineStatus { Line, EndOfInput, Interrupted };
+
+char* g_callback_line = nullptr;
+bool g_callback_done = false;
+
+void on_callback_line(char* line) {
+  g_callback_line = line;
+  g_callback_done = true;
+}
+
+// Reads one line from a terminal the way CPython's readline module does:
+// libedit's callback interface fed from a select() loop, so a SIGINT is
+// noticed at once and the half-typed line is dropped.
+LineStatus read_terminal_line(const char* prompt, std::string& out) {
+  g_callback_line = nullptr;
+  g_callback_done = false;
+  g_prompt_interrupted = 0;
+  g_at_prompt = 1;
+  rl_callback_handler_install(prompt, on_callback_line);
+  while (!g_callback_done && !g_prompt_interrupted) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(STDIN_FILENO, &fds);
+    int ready = select(STDIN_FILENO + 1, &fds, nullptr, nullptr, nullptr);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    rl_callback_read_char();
+  }
+  bool interrupted = g_prompt_interrupted;
+  g_at_prompt = 0;
+  rl_callback_handler_remove();
+  if (interrupted) {
+    std::free(g_callback_line);
+    return LineStatus::Interrupted;
+  }
+  if (!g_callback_done || !g_callback_line) return LineStatus::EndOfInput;
+  out = g_callback_line;
+  std::free(g_callback_line);
+  return LineStatus::Line;
+}
+
+LineStatus read_piped_line(const char* prompt, std::string& out) {
+  char* line = readline(prompt);
+  if (!line) return LineStatus::EndOfInput;
+  out = line;
+  std::free(line);
+  return LineStatus::Line;
 }
 
 std::string history_path() {
@@ -70,22 +125,19 @@ int run_repl(Session& session) {
   std::string buffer;
   int status = 0;
   for (;;) {
-    if (sigsetjmp(g_prompt_jump, 1)) {
+    const char* prompt = buffer.empty() ? ">>> " : "... ";
+    std::string text;
+    LineStatus got = tty ? read_terminal_line(prompt, text) : read_piped_line(prompt, text);
+    if (got == LineStatus::Interrupted) {  // Ctrl-C: drop the half-typed statement
       std::fputs("\nKeyboardInterrupt\n", stdout);
       std::fflush(stdout);
       buffer.clear();
-      rl_reset_terminal(nullptr);
+      continue;
     }
-    const char* prompt = buffer.empty() ? ">>> " : "... ";
-    g_at_prompt = 1;
-    char* line = readline(prompt);
-    g_at_prompt = 0;
-    if (!line) {  // Ctrl-D
+    if (got == LineStatus::EndOfInput) {  // Ctrl-D
       if (tty) std::fputs("\n", stdout);
       break;
     }
-    std::string text = line;
-    std::free(line);
     if (!text.empty() && text.find_first_not_of(" \t") != std::string::npos) add_history(text.c_str());
     buffer += text;
     buffer += '\n';
