@@ -87,8 +87,11 @@ struct FusedOperands {
   int64_t k = 0;        // the small int operand (negated for a subtraction)
   uint32_t target = 0;  // where a compare-and-jump goes when its condition holds
   uint32_t next = 0;    // the instruction after the fused sequence
+  uint32_t head = 0;    // a loop's backward jump: the index of its fused test
   uint8_t op = 0;       // comparison 0..5 (==, !=, <, <=, >, >=), already
                         // inverted for POP_JUMP_IF_FALSE; or the arithmetic Op
+  uint8_t int_mask = 0; // the comparison as a truth table over int order:
+                        // bit 0 less, bit 1 equal, bit 2 greater (branch-free)
 };
 
 // A syntax error found while tokenizing, parsing or compiling. `type` is the

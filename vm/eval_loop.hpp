@@ -12,6 +12,16 @@ namespace lockvm::rt {
 #define LOCKVM_COMPUTED_GOTO 1
 #endif
 
+// GCC's allocator spills the program counter and the locals pointer of this
+// very large function to the stack, which puts a store-to-load round trip on
+// every dispatch. Pinning them to callee-saved registers (as OCaml's bytecode
+// interpreter does) keeps them in registers across calls, too.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#define LOCKVM_PIN(reg) asm(reg)
+#else
+#define LOCKVM_PIN(reg)
+#endif
+
 template <LockPolicy P>
 Value eval(Thread<P>& t, Frame* f, bool throwing) {
   Interp<P>& in = t.interp;
@@ -22,12 +32,13 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
 
   CodeObject* co;
   const Instr* code;
-  const Instr* pc;
-  Value* sp;
-  Value* slots;
+  register const Instr* pc LOCKVM_PIN("r15");
+  register Value* sp LOCKVM_PIN("r14");
+  register Value* slots LOCKVM_PIN("r13");
   const Value* consts;
   StrObject* const* names;
-  Instr instr;
+  const FusedOperands* fused;
+  register Instr instr LOCKVM_PIN("r12");
   // Set up by the CALL family before `goto do_call`.
   Value* call_base;          // the callable; arguments follow it
   size_t call_nargs;         // positional arguments
@@ -44,6 +55,7 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
     slots = f->slots;                   \
     consts = co->consts.data();         \
     names = co->names.data();           \
+    fused = co->fused.data();           \
   } while (0)
 #define SAVE() (f->pc = pc, f->sp = sp)
 #define ARG (instr >> 8)
@@ -1338,7 +1350,7 @@ dispatch:
   TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
 
   // ---- superinstructions (superinstructions.hpp) ----------------------------
-  // Each reads its operands from co->fused[ARG]; when its fast path does not
+  // Each reads its operands from fused[ARG]; when its fast path does not
   // apply it runs as LOAD_FAST of its first local and the unfused sequence
   // that follows takes over.
 #define FUSED_CMP(x, y, cmp, result)              \
@@ -1350,6 +1362,8 @@ dispatch:
     case 4: result = (x) > (y); break;            \
     default: result = (x) >= (y); break;          \
   }
+// Ints compare branch-free: the sign of x - y picks a bit of the truth table.
+#define FUSED_INT_CMP(x, y, fo) ((((fo).int_mask) >> (((x) > (y)) - ((x) < (y)) + 1)) & 1)
 #define FUSED_FALLBACK(fo)  \
   do {                      \
     local_index = (fo).a;   \
@@ -1366,20 +1380,19 @@ dispatch:
     }                                                        \
   } while (0)
   TARGET(FUSED_FAST_SMALL_CMP_JUMP) {
-    const FusedOperands& fo = co->fused[ARG];
+    const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a];
     if (a.tag != Tag::Int) FUSED_FALLBACK(fo);
-    bool r;
-    FUSED_CMP(a.i, fo.k, fo.op, r);
+    bool r = FUSED_INT_CMP(a.i, fo.k, fo);
     FUSED_BRANCH(fo, r);
     DISPATCH();
   }
   TARGET(FUSED_FAST_FAST_CMP_JUMP) {
-    const FusedOperands& fo = co->fused[ARG];
+    const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a], b = slots[fo.b];
     bool r;
     if (a.tag == Tag::Int && b.tag == Tag::Int) {
-      FUSED_CMP(a.i, b.i, fo.op, r);
+      r = FUSED_INT_CMP(a.i, b.i, fo);
     } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
       FUSED_CMP(a.f, b.f, fo.op, r);
     } else {
@@ -1388,35 +1401,37 @@ dispatch:
     FUSED_BRANCH(fo, r);
     DISPATCH();
   }
-  TARGET(FUSED_JUMP_LOOP_TEST) {
-    // The backward jump of a loop whose test is fused: test in place.
+  // The backward jump of a loop whose test is fused runs the test in place;
+  // when the fast path does not apply it jumps to the test itself.
+  TARGET(FUSED_JUMP_LOOP_SMALL_CMP) {
     CHECK_BREAKER();
-    const Instr* head = code + ARG;
-    const FusedOperands& fo = co->fused[instr_arg(*head)];
+    const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a];
+    if (a.tag != Tag::Int) [[unlikely]] {
+      pc = code + fo.head;
+      DISPATCH();
+    }
+    pc = code + (FUSED_INT_CMP(a.i, fo.k, fo) ? fo.target : fo.next);
+    DISPATCH();
+  }
+  TARGET(FUSED_JUMP_LOOP_FAST_CMP) {
+    CHECK_BREAKER();
+    const FusedOperands& fo = fused[ARG];
+    Value a = slots[fo.a], b = slots[fo.b];
     bool r;
-    if (instr_op(*head) == Op::FUSED_FAST_SMALL_CMP_JUMP) {
-      if (a.tag != Tag::Int) {
-        pc = head;
-        DISPATCH();
-      }
-      FUSED_CMP(a.i, fo.k, fo.op, r);
+    if (a.tag == Tag::Int && b.tag == Tag::Int) {
+      r = FUSED_INT_CMP(a.i, b.i, fo);
+    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
+      FUSED_CMP(a.f, b.f, fo.op, r);
     } else {
-      Value b = slots[fo.b];
-      if (a.tag == Tag::Int && b.tag == Tag::Int) {
-        FUSED_CMP(a.i, b.i, fo.op, r);
-      } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
-        FUSED_CMP(a.f, b.f, fo.op, r);
-      } else {
-        pc = head;
-        DISPATCH();
-      }
+      pc = code + fo.head;
+      DISPATCH();
     }
     pc = code + (r ? fo.target : fo.next);
     DISPATCH();
   }
   TARGET(FUSED_FAST_SMALL_ARITH) {
-    const FusedOperands& fo = co->fused[ARG];
+    const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a];
     int64_t r;
     if (a.tag != Tag::Int || __builtin_add_overflow(a.i, fo.k, &r)) FUSED_FALLBACK(fo);
@@ -1425,7 +1440,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(FUSED_FAST_SMALL_ARITH_STORE) {
-    const FusedOperands& fo = co->fused[ARG];
+    const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a];
     int64_t r;
     if (a.tag != Tag::Int || __builtin_add_overflow(a.i, fo.k, &r)) FUSED_FALLBACK(fo);
@@ -1436,7 +1451,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(FUSED_FAST_FAST_ARITH) {
-    const FusedOperands& fo = co->fused[ARG];
+    const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a], b = slots[fo.b];
     Op op = static_cast<Op>(fo.op);
     if (a.tag == Tag::Int && b.tag == Tag::Int) {

@@ -12,49 +12,63 @@
 
 namespace lockvm {
 
-// A chunk holds many frames; frames are freed in LIFO order, so a stack of
-// (chunk, used) is enough.
+// A chunk holds many frames; frames are freed in LIFO order. The current
+// chunk is kept as three bare pointers (like CPython's datastack_top/limit)
+// so that a call's allocation is one compare and one add.
 struct FrameStack {
   static constexpr size_t kChunk = 256 * 1024;
   struct Chunk {
     char* mem;
     size_t size;
-    size_t used;
+    char* saved_top;  // the top of this chunk while a later chunk is in use
   };
+  char* top = nullptr;    // next free byte of the current chunk
+  char* limit = nullptr;  // end of the current chunk
+  char* base = nullptr;   // start of the current chunk
   std::vector<Chunk> chunks;
 
-  void* push(size_t bytes) {
+  [[gnu::always_inline]] void* push(size_t bytes) {
     bytes = (bytes + 15) & ~size_t(15);
-    if (!chunks.empty()) [[likely]] {
-      Chunk& c = chunks.back();
-      if (c.used + bytes <= c.size) [[likely]] {
-        void* p = c.mem + c.used;
-        c.used += bytes;
-        return p;
-      }
+    if (static_cast<size_t>(limit - top) >= bytes) [[likely]] {
+      void* p = top;
+      top += bytes;
+      return p;
     }
     return push_slow(bytes);
   }
 
-  void* push_slow(size_t bytes) {
-    {
-      size_t sz = bytes > kChunk ? bytes : kChunk;
-      char* mem = static_cast<char*>(std::malloc(sz));
-      if (!mem) throw std::bad_alloc();
-      chunks.push_back({mem, sz, 0});
+  [[gnu::always_inline]] void pop(void* p) {
+    if (p != base) [[likely]] {
+      top = static_cast<char*>(p);
+      return;
     }
-    Chunk& c = chunks.back();
-    void* p = c.mem + c.used;
-    c.used += bytes;
-    return p;
+    pop_slow(p);
   }
 
-  void pop(void* p) {
-    Chunk& c = chunks.back();
-    c.used = static_cast<size_t>(static_cast<char*>(p) - c.mem);
-    if (c.used == 0 && chunks.size() > 1) [[unlikely]] {
-      std::free(c.mem);
+  void* push_slow(size_t bytes) {
+    size_t sz = bytes > kChunk ? bytes : kChunk;
+    char* mem = static_cast<char*>(std::malloc(sz));
+    if (!mem) throw std::bad_alloc();
+    if (!chunks.empty()) chunks.back().saved_top = top;
+    chunks.push_back({mem, sz, mem});
+    base = mem;
+    limit = mem + sz;
+    top = mem + bytes;
+    return mem;
+  }
+
+  // The frame being freed was the first of its chunk: go back to the
+  // previous chunk (keeping the first chunk for the next call).
+  void pop_slow(void* p) {
+    if (chunks.size() > 1) {
+      std::free(chunks.back().mem);
       chunks.pop_back();
+      Chunk& c = chunks.back();
+      base = c.mem;
+      limit = c.mem + c.size;
+      top = c.saved_top;
+    } else {
+      top = static_cast<char*>(p);
     }
   }
 

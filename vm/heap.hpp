@@ -68,15 +68,16 @@ struct Heap {
 };
 
 // Reference-count operations on Values and objects. `release` is defined in
-// dealloc.hpp, which knows every layout.
+// dealloc.hpp, which knows every layout. Forced inline: in the huge eval
+// function GCC otherwise gives up inlining these and pays a call per push.
 template <LockPolicy P>
 void release(Object* o);
 
 template <LockPolicy P>
-inline void incref(Object* o) { P::incref(Heap<P>::header(o)); }
+[[gnu::always_inline]] inline void incref(Object* o) { P::incref(Heap<P>::header(o)); }
 
 template <LockPolicy P>
-inline void decref(Object* o) {
+[[gnu::always_inline]] inline void decref(Object* o) {
   if (P::decref(Heap<P>::header(o))) release<P>(o);
 }
 
@@ -86,18 +87,18 @@ inline void xdecref(Object* o) {
 }
 
 template <LockPolicy P>
-inline void incref(const Value& v) {
+[[gnu::always_inline]] inline void incref(const Value& v) {
   if (v.tag == Tag::Obj) incref<P>(v.o);
 }
 
 template <LockPolicy P>
-inline void decref(const Value& v) {
+[[gnu::always_inline]] inline void decref(const Value& v) {
   if (v.tag == Tag::Obj) decref<P>(v.o);
 }
 
 // Returns v with one more reference (for storing a borrowed value).
 template <LockPolicy P>
-inline Value share(const Value& v) {
+[[gnu::always_inline]] inline Value share(const Value& v) {
   incref<P>(v);
   return v;
 }

@@ -59,6 +59,8 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
     uint8_t c = static_cast<uint8_t>(static_cast<int>(cmp) - static_cast<int>(Op::COMPARE_EQ));
     return jump == Op::POP_JUMP_IF_TRUE ? c : negate[c];
   };
+  // Truth tables of ==, !=, <, <=, >, >= over (less, equal, greater).
+  static constexpr uint8_t int_masks[] = {0b010, 0b101, 0b001, 0b011, 0b100, 0b110};
   for (size_t i = 0; i < n; ++i) {
     if (op_at(i) != Op::LOAD_FAST) continue;
     FusedOperands f;
@@ -97,16 +99,23 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       f.next = i + 3;
     }
     if (fused == Op::NOP) continue;
+    f.int_mask = int_masks[f.op < 6 ? f.op : 0];
     code[i] = make_instr(fused, static_cast<uint32_t>(out.size()));
     out.push_back(f);
   }
   // A loop's backward jump to its fused test runs the test itself: one
-  // dispatch fewer per iteration.
+  // dispatch fewer per iteration. It gets its own copy of the operands, with
+  // the test's index to fall back to.
   for (size_t i = 0; i < n; ++i) {
     if (op_at(i) != Op::JUMP || arg_at(i) > i) continue;
-    Op h = op_at(arg_at(i));
-    if (h == Op::FUSED_FAST_SMALL_CMP_JUMP || h == Op::FUSED_FAST_FAST_CMP_JUMP)
-      code[i] = make_instr(Op::FUSED_JUMP_LOOP_TEST, arg_at(i));
+    uint32_t head = arg_at(i);
+    Op h = op_at(head);
+    if (h != Op::FUSED_FAST_SMALL_CMP_JUMP && h != Op::FUSED_FAST_FAST_CMP_JUMP) continue;
+    FusedOperands f = out[arg_at(head)];
+    f.head = head;
+    code[i] = make_instr(h == Op::FUSED_FAST_SMALL_CMP_JUMP ? Op::FUSED_JUMP_LOOP_SMALL_CMP : Op::FUSED_JUMP_LOOP_FAST_CMP,
+                         static_cast<uint32_t>(out.size()));
+    out.push_back(f);
   }
 }
 
