@@ -10,6 +10,7 @@
 #include "runtime/methods_list.hpp"
 #include "runtime/methods_numbers.hpp"
 #include "runtime/methods_str.hpp"
+#include "runtime/modules_random.hpp"
 #include "runtime/modules_std.hpp"
 #include "vm/eval.hpp"
 
@@ -197,6 +198,7 @@ void bootstrap(Thread<P>& t) {
   }
   register_builtin_functions(t, in.builtins);
   in.builtin_modules.push_back({"math", &make_math_module<P>});
+  in.builtin_modules.push_back({"random", &make_random_module<P>});
   in.builtin_modules.push_back({"time", &make_time_module<P>});
   in.builtin_modules.push_back({"sys", &make_sys_module<P>});
   in.builtin_modules.push_back({"gc", &make_gc_module<P>});
