@@ -17,8 +17,10 @@ namespace lockvm::rt {
 // every dispatch. Pinning them to callee-saved registers (as OCaml's bytecode
 // interpreter does) keeps them in registers across calls, too.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#define LOCKVM_PINNED register
 #define LOCKVM_PIN(reg) asm(reg)
 #else
+#define LOCKVM_PINNED
 #define LOCKVM_PIN(reg)
 #endif
 
@@ -32,13 +34,13 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
 
   CodeObject* co;
   const Instr* code;
-  register const Instr* pc LOCKVM_PIN("r15");
-  register Value* sp LOCKVM_PIN("r14");
-  register Value* slots LOCKVM_PIN("r13");
+  LOCKVM_PINNED const Instr* pc LOCKVM_PIN("r15");
+  LOCKVM_PINNED Value* sp LOCKVM_PIN("r14");
+  LOCKVM_PINNED Value* slots LOCKVM_PIN("r13");
   const Value* consts;
   StrObject* const* names;
   const FusedOperands* fused;
-  register Instr instr LOCKVM_PIN("r12");
+  LOCKVM_PINNED Instr instr LOCKVM_PIN("r12");
   // Set up by the CALL family before `goto do_call`.
   Value* call_base;          // the callable; arguments follow it
   size_t call_nargs;         // positional arguments
