@@ -1495,10 +1495,10 @@ do_call : {
       }
       Value* args = call_base + 1;
       Frame* nf;
-      if (!call_kw && callee->simple_args && call_nargs == static_cast<size_t>(callee->proto->argcount)) [[likely]] {
+      if (!call_kw && call_nargs == callee->fast_argcount) [[likely]] {
         // The common call: positional arguments matching the parameters move
         // straight from our stack into the new frame (no refcount traffic).
-        nf = static_cast<Frame*>(t.frames.push(frame_bytes(callee->frame_slots)));
+        nf = static_cast<Frame*>(t.frames.push(callee->frame_size));
         nf->code = callee;
         nf->func = fn;  // takes the callable's reference
         nf->globals = fn->globals;
@@ -1508,7 +1508,7 @@ do_call : {
         nf->is_entry = false;
         nf->on_heap = false;
         nf->nlocals = callee->nlocals;
-        nf->ncells = callee->ncells + callee->nfree;
+        nf->ncells = callee->ncells_total;
         nf->size = callee->frame_slots;
         size_t i = 0;
         for (; i < call_nargs; ++i) nf->slots[i] = args[i];

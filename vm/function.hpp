@@ -76,6 +76,9 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   c->frame_slots = c->nlocals + c->ncells + c->nfree + c->stacksize;
   c->prefix_slots = c->nlocals + c->ncells + c->nfree;
   c->simple_args = proto->kwonlyargcount == 0 && !(proto->flags & (kCodeVarargs | kCodeVarkeywords));
+  c->frame_size = static_cast<uint32_t>(frame_bytes(c->frame_slots));
+  c->fast_argcount = c->simple_args ? static_cast<uint32_t>(proto->argcount) : ~0u;
+  c->ncells_total = static_cast<uint32_t>(c->ncells + c->nfree);
   c->makes_generator = proto->flags & (kCodeGenerator | kCodeCoroutine);
   return keep.release();
 }

@@ -184,6 +184,9 @@ struct CodeObject : Object {
   // Precomputed for the call path:
   uint32_t frame_slots;   // nlocals + ncells + nfree + stacksize
   uint32_t prefix_slots;  // nlocals + ncells + nfree: the slots a new frame must null
+  uint32_t frame_size;    // bytes of a frame for this code (frame_bytes(frame_slots))
+  uint32_t fast_argcount; // argcount when simple_args, else ~0u: one compare on the call path
+  uint32_t ncells_total;  // ncells + nfree
   bool simple_args;       // positional parameters only: arguments can be moved in directly
   bool makes_generator;   // calling it creates a generator/coroutine
 };
