@@ -4,6 +4,7 @@
 #pragma once
 
 #include "policies/gil.hpp"
+#include "policies/os_threads.hpp"
 #include "policies/plain_refcount.hpp"
 #include "policies/policy_concept.hpp"
 
@@ -13,6 +14,7 @@ struct GlobalLock : PlainRefcount {
   static constexpr const char* kName = "gil";
   static constexpr bool kParallel = false;
   using InterpreterLock = Gil;
+  using Threads = OsThreads;
 };
 static_assert(LockPolicy<GlobalLock>);
 

@@ -3,6 +3,7 @@
 // every other policy is measured against.
 #pragma once
 
+#include "policies/fiber_threads.hpp"
 #include "policies/plain_refcount.hpp"
 #include "policies/policy_concept.hpp"
 
@@ -11,6 +12,7 @@ namespace lockvm {
 struct NoLock : PlainRefcount {
   static constexpr const char* kName = "nolock";
   static constexpr bool kParallel = false;
+  using Threads = FiberThreads;
 
   // One OS thread runs all bytecode: there is no lock to take.
   struct InterpreterLock {

@@ -39,6 +39,12 @@ concept LockPolicy = requires(typename P::Header& h, const typename P::Header& c
   { P::lock_object(h) } noexcept;
   { P::unlock_object(h) } noexcept;
 
+  // How script threads are made and how they block (os_threads.hpp,
+  // fiber_threads.hpp).
+  typename P::Threads;
+  typename P::Threads::Mutex;
+  typename P::Threads::CondVar;
+
   // The lock a thread holds while it runs bytecode.
   typename P::InterpreterLock;
   { gil.acquire() };

@@ -117,8 +117,15 @@ int run(const Args& a) {
     g_session = session.get();
     if (repl) status = lockvm::run_repl(*session);
     else status = session->run_main(source, filename);
+    status = session->join_threads(status);
     g_session = nullptr;
     std::fflush(stdout);
+    if (session->running_threads() > 0) {
+      // Daemon threads are still running: like CPython, exit without waiting
+      // for them (and without tearing down the objects they use).
+      std::fflush(stderr);
+      std::_Exit(status);
+    }
     session->shutdown();
   }
   if (a.check_leaks) {

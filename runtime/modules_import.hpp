@@ -1,11 +1,12 @@
 // `import name`: sys.modules first, then the built-in modules compiled into
-// lockvm, then `name.py` beside the main script (and the other entries of
-// sys.path). Packages and relative imports are not supported yet.
+// lockvm (C++, then the frozen Python ones of runtime/lib), then `name.py`
+// beside the main script (and the other entries of sys.path). Packages and relative imports are not supported yet.
 #pragma once
 
 #include <fstream>
 #include <sstream>
 
+#include "frozen_modules.hpp"  // generated from runtime/lib/*.py by CMake
 #include "runtime/core.hpp"
 #include "vm/compiler.hpp"
 #include "vm/parser.hpp"
@@ -31,18 +32,19 @@ Value compile_source(Thread<P>& t, std::string_view source, std::string_view fil
   }
 }
 
+// Runs `source` as the body of a new module `name`, registered in
+// sys.modules while it runs. `path` becomes __file__ (none for frozen modules).
 template <LockPolicy P>
-Value exec_module_file(Thread<P>& t, std::string_view name, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string source = ss.str();
+Value exec_module_source(Thread<P>& t, std::string_view name, std::string_view source, const std::string& path,
+                         bool has_file) {
   Value mod = new_module(t, name);
   Ref<P> keep(mod);
   DictObject* d = static_cast<ModuleObject*>(mod.o)->dict;
-  Value file = new_str(t, path);
-  dict_set(t, d, Value::object(t.names().__file__), file);
-  decref<P>(file);
+  if (has_file) {
+    Value file = new_str(t, path);
+    dict_set(t, d, Value::object(t.names().__file__), file);
+    decref<P>(file);
+  }
   // Registered before running, so circular imports see the partial module.
   if (dict_set(t, t.interp.modules, Value::object(intern(t.interp, name)), mod) < 0) return Value();
   Value code = compile_source(t, source, path, CompileMode::Exec);
@@ -63,6 +65,14 @@ Value exec_module_file(Thread<P>& t, std::string_view name, const std::string& p
 }
 
 template <LockPolicy P>
+Value exec_module_file(Thread<P>& t, std::string_view name, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return exec_module_source(t, name, ss.str(), path, true);
+}
+
+template <LockPolicy P>
 Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
   if (!name.empty() && name[0] == '.')
     return raise(t, t.types().ImportError, "attempted relative import with no known parent package");
@@ -78,6 +88,9 @@ Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
       dict_set(t, t.interp.modules, Value::object(key), mod);
       return mod;
     }
+  }
+  for (const frozen::Module& fm : frozen::kModules) {
+    if (name == fm.name) return exec_module_source(t, name, fm.source, "<frozen " + std::string(name) + ">", false);
   }
   for (const std::string& dir : t.interp.module_path) {
     std::string path = (dir.empty() ? std::string(".") : dir) + "/" + std::string(name) + ".py";

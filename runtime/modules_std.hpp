@@ -5,6 +5,8 @@
 //   template <LockPolicy P> Value make_sys_module(Thread<P>& t);
 #pragma once
 
+#include "runtime/thread_runtime.hpp"
+
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -79,7 +81,7 @@ Value t_process_time_ns(Thread<P>& t, const Value*, size_t nargs, TupleObject* k
   return nsecs(t, nargs, kw, "time.process_time_ns", process_ns());
 }
 
-// time.sleep(secs): releases the interpreter lock while it sleeps.
+// time.sleep(secs): a blocking call; other threads (or fibers) run meanwhile.
 template <LockPolicy P>
 Value t_sleep(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (!bi::arg_one(t, "time.sleep", nargs, kw)) return Value();
@@ -102,9 +104,7 @@ Value t_sleep(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   }
   if (s < 0) return raise(t, t.types().ValueError, "sleep length must be non-negative");
   if (s > 9e9) return raise(t, t.types().OverflowError, "sleep length is too large");
-  t.interp.lock.release();
-  std::this_thread::sleep_for(std::chrono::duration<double>(s));
-  t.interp.lock.acquire();
+  if (!sleep_blocking(t, s)) return raise_interrupt(t);  // runtime/thread_runtime.hpp
   return Value::none();
 }
 

@@ -33,6 +33,12 @@ class Session {
   // Asks the running code to raise KeyboardInterrupt (async-signal-safe).
   virtual void interrupt() = 0;
   virtual const char* policy_name() const = 0;
+  // At the end of the program: waits for the non-daemon threads (CPython's
+  // threading._shutdown) and returns the exit status to use.
+  virtual int join_threads(int status) = 0;
+  // Script threads still running (daemon threads after join_threads): the
+  // interpreter cannot be torn down under them, so the process just exits.
+  virtual int running_threads() const = 0;
   // Tears the interpreter down now (for --check-leaks); the session is unusable after.
   virtual void shutdown() = 0;
 };

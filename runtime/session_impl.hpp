@@ -17,6 +17,8 @@ class SessionImpl final : public Session {
     if constexpr (requires { in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop); })
       in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop);
     t_ = std::make_unique<Thread<P>>(*in_);
+    t_->is_main = true;
+    t_->ident = P::Threads::current_id();
     rt::bootstrap(*t_);
     Value mod = rt::new_module(*t_, "__main__");
     main_ = static_cast<ModuleObject*>(mod.o);
@@ -28,8 +30,28 @@ class SessionImpl final : public Session {
 
   ~SessionImpl() override { shutdown(); }
 
+  int join_threads(int status) override {
+    Thread<P>& t = *t_;
+    Value threading = rt::dict_get_str<P>(in_->modules, rt::intern(*in_, "threading"));
+    if (threading.is_null() || !rt::is_kind(threading, Kind::Module)) return status;
+    Value fn = rt::dict_get_str<P>(static_cast<ModuleObject*>(threading.o)->dict, rt::intern(*in_, "_shutdown"));
+    if (fn.is_null()) return status;
+    Ref<P> keep(share<P>(fn));
+    Value r = rt::call(t, fn, nullptr, 0);
+    if (r.is_null()) {
+      int s = report(t);
+      return status ? status : s;
+    }
+    decref<P>(r);
+    rt::wait_for_thread_exits(t);
+    return status;
+  }
+
+  int running_threads() const override { return in_ ? in_->threads.running() : 0; }
+
   void shutdown() override {
     if (!t_) return;
+    if (in_->threads.running() > 0) return;  // daemon threads still use the objects
     decref<P>(Value::object(main_));
     rt::teardown(*t_);
     t_.reset();

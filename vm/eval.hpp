@@ -310,7 +310,7 @@ Value format_value(Thread<P>& t, const Value& v, int conversion, const Value& sp
 template <LockPolicy P>
 bool handle_eval_breaker(Thread<P>& t) {
   uint32_t bits = t.interp.eval_breaker.load(std::memory_order_relaxed);
-  if (bits & kBreakInterrupt) {
+  if ((bits & kBreakInterrupt) && t.is_main) {  // signals go to the main thread, as in CPython
     t.interp.eval_breaker.fetch_and(~kBreakInterrupt, std::memory_order_relaxed);
     raise(t, t.types().KeyboardInterrupt, "");
     // KeyboardInterrupt prints with no message.
@@ -320,6 +320,13 @@ bool handle_eval_breaker(Thread<P>& t) {
   }
   if (bits & kBreakGilDrop) {
     if constexpr (requires { t.interp.lock.yield_on_request(); }) t.interp.lock.yield_on_request();
+  }
+  if constexpr (P::Threads::kFibers) {
+    if (bits & kBreakSwitch) {  // the switch interval has passed: let the next fiber run
+      t.interp.eval_breaker.fetch_and(~kBreakSwitch, std::memory_order_relaxed);
+      ++t.interp.threads.fiber_switches;
+      P::Threads::yield();
+    }
   }
   // A safe point for the cycle collector: every frame's state is saved and no
   // C++ code is half-way through building an object.

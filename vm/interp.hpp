@@ -19,6 +19,7 @@
 
 #include "vm/frame_alloc.hpp"
 #include "vm/heap.hpp"
+#include "vm/script_threads.hpp"
 #include "vm/object.hpp"
 
 namespace lockvm {
@@ -167,6 +168,7 @@ struct Interp {
   std::vector<Object*> immortals;           // freed at teardown
   double switch_interval = 0.005;
   int exit_code = 0;
+  ScriptThreads threads;                    // script threads (runtime/thread_runtime.hpp)
 };
 
 template <LockPolicy P>
@@ -178,6 +180,9 @@ struct Thread {
   int depth = 0;            // Python call depth, against interp.recursion_limit
   int native_depth = 0;     // C++ re-entries into eval (for the C++ stack)
   FrameStack frames;        // storage of this thread's (non-generator) frames
+  uint64_t ident = 0;       // threading.get_ident()
+  bool is_main = false;     // only the main thread sees Ctrl-C (as in CPython)
+  bool is_joinable = false; // a non-daemon threading.Thread: the interpreter waits for it at exit
 
   explicit Thread(Interp<P>& in) : interp(in) {}
   BuiltinTypes& types() { return interp.types; }
