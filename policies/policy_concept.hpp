@@ -12,6 +12,8 @@
 #include <concepts>
 #include <cstddef>
 
+#include "policies/policy_stats.hpp"
+
 namespace lockvm {
 
 template <class P>

@@ -16,6 +16,8 @@ class SessionImpl final : public Session {
     in_->write_err = opts.write_err;
     if constexpr (requires { in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop); })
       in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop);
+    if constexpr (requires { P::thread_start(&in_->eval_breaker, kBreakMerge); })
+      P::thread_start(&in_->eval_breaker, kBreakMerge);  // biased RC: objects queued to this thread
     t_ = std::make_unique<Thread<P>>(*in_);
     t_->is_main = true;
     t_->ident = P::Threads::current_id();

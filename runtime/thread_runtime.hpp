@@ -143,6 +143,14 @@ Value call_tuple_dict(Thread<P>& t, const Value& f, TupleObject* args, DictObjec
 template <LockPolicy P>
 uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwargs) {
   Interp<P>& in = t.interp;
+  if constexpr (P::kParallel) {
+    // The runtime is not yet safe for bytecode running in parallel (borrowed
+    // container reads, the cycle collector's registry, inline caches): until
+    // it is, say so instead of corrupting memory.
+    raisef(t, t.types().NotImplementedError, "threads under the '", P::kName,
+           "' policy: the free-threaded runtime is not finished yet (use --policy=gil or nolock)");
+    return 0;
+  }
   incref<P>(fn);
   incref<P>(args);
   if (kwargs) incref<P>(kwargs);
@@ -155,6 +163,8 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
     Thread<P> th(in);
     th.ident = P::Threads::current_id();
     in.lock.acquire();
+    if constexpr (requires { P::thread_start(&in.eval_breaker, kBreakMerge); })
+      P::thread_start(&in.eval_breaker, kBreakMerge);
     Value r = call_tuple_dict(th, fn, args, kwargs);
     if (r.is_null()) {
       // CPython's _thread: SystemExit ends the thread quietly; anything else
@@ -186,7 +196,10 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
     decref<P>(std::exchange(th.handled, Value()));
     // Counted before the thread says it is done: the main thread's leak
     // check may run as soon as it is.
+    if constexpr (requires { P::any_pending(); })  // biased RC: hand our objects over
+      P::thread_exit([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
     LiveObjects::flush();
+    PolicyStatsRegistry::flush();
     in.threads.thread_finished(th.is_joinable);
     in.lock.release();  // the last touch of the interpreter
   };

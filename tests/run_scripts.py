@@ -21,6 +21,11 @@ Script headers (comment lines at the top of a script, before any code):
                              running CPython; for lockvm-only features
   # expect-exit: N           with expect-output: expected exit status (0)
   # expect-stderr: TEXT      with expect-output: expected last stderr line
+  # pending-policies: a b    under these policies the feature is not there
+                             yet: lockvm must fail cleanly with a
+                             NotImplementedError (exit 1, no leak, no crash);
+                             reported as "pend", and as a failure once it
+                             works (so the header gets removed)
 
 Files named *_helper.py, and anything under tests/scripts/lib/, are modules
 that scripts import; they are not tests.
@@ -51,7 +56,7 @@ DEFAULT_TIMEOUT = 60.0
 LEAK_EXIT = 70
 LEAK_RE = re.compile(r"^lockvm: (\d+) objects? leaked\s*$")
 MAX_DIFF_LINES = 40
-HEADER_RE = re.compile(r"^#\s*(args|expect-output|expect-exit|expect-stderr)\s*:\s?(.*?)\s*$")
+HEADER_RE = re.compile(r"^#\s*(args|expect-output|expect-exit|expect-stderr|pending-policies)\s*:\s?(.*?)\s*$")
 
 # Environment variables passed through from the caller (sanitizer settings,
 # so that an ASan/TSan build can be tuned from outside).  Everything else is
@@ -89,6 +94,7 @@ class Script:
     expect_output: Path | None = None
     expect_exit: int = 0
     expect_stderr: str = ""
+    pending_policies: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -128,6 +134,8 @@ def parse_header(path: Path) -> Script:
             script.expect_exit = int(value)
         elif key == "expect-stderr":
             script.expect_stderr = value
+        elif key == "pending-policies":
+            script.pending_policies = value.replace(",", " ").split()
     return script
 
 
@@ -276,6 +284,20 @@ def compare(ref: Result, got: Result) -> tuple[list[str], list[str]]:
         signal_note = f" (killed by signal {-got_status})" if got_status < 0 else ""
         details.append(f"exit status differs: expected {ref.status}, lockvm {got_status}{signal_note}")
     return kinds, details
+
+
+def compare_pending(got: Result) -> tuple[list[str], list[str]]:
+    """A policy where the script's feature is pending: a clean NotImplementedError."""
+    if got.error or got.status is None:
+        return ["timed out" if "timed out" in got.error else "could not run"], [f"lockvm: {got.error}"]
+    last = got.stderr_last
+    if got.status == 1 and last.startswith("NotImplementedError"):
+        return [], []
+    if got.status == LEAK_EXIT:
+        return ["leaked"], [f"leaked: {last}"]
+    if got.status == 0:
+        return ["pending but works"], ["exit 0: the feature works now; drop the pending-policies header"]
+    return ["not a clean NotImplementedError"], [f"exit status {got.status}, last stderr line {last!r}"]
 
 
 def warn_if_not_311(python: str) -> None:
@@ -484,11 +506,12 @@ def main(argv: list[str] | None = None) -> int:
             ref = refs[i].result()
             for pol in policies:
                 got = runs[(i, pol)].result()
-                kinds, details = compare(ref, got)
+                pending = pol in s.pending_policies
+                kinds, details = compare_pending(got) if pending else compare(ref, got)
                 label = f"{s.name} [{pol}]"
                 if not kinds:
                     passed += 1
-                    print(f"ok   {label}", flush=True)
+                    print(f"{'pend' if pending else 'ok  '} {label}", flush=True)
                     continue
                 failed += 1
                 print(f"FAIL {label}: {', '.join(kinds)}")

@@ -321,6 +321,12 @@ bool handle_eval_breaker(Thread<P>& t) {
   if (bits & kBreakGilDrop) {
     if constexpr (requires { t.interp.lock.yield_on_request(); }) t.interp.lock.yield_on_request();
   }
+  if constexpr (requires { P::any_pending(); }) {
+    if (bits & kBreakMerge) {  // biased RC: merge the objects other threads queued to us
+      P::merge_queued([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
+      if (!P::any_pending()) t.interp.eval_breaker.fetch_and(~kBreakMerge, std::memory_order_relaxed);
+    }
+  }
   if constexpr (P::Threads::kFibers) {
     if (bits & kBreakSwitch) {  // the switch interval has passed: let the next fiber run
       t.interp.eval_breaker.fetch_and(~kBreakSwitch, std::memory_order_relaxed);

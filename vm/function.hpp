@@ -80,6 +80,13 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   c->fast_argcount = c->simple_args ? static_cast<uint32_t>(proto->argcount) : ~0u;
   c->ncells_total = static_cast<uint32_t>(c->ncells + c->nfree);
   c->makes_generator = proto->flags & (kCodeGenerator | kCodeCoroutine);
+  if constexpr (requires { requires P::kImmortalCode; }) {
+    // BiasedRC (PEP 703): code objects are immortal, so the threads running
+    // one function never contend on its count; they are freed at teardown.
+    c->flags |= kObjImmortal;
+    P::make_immortal(Heap<P>::header(c));
+    t.interp.immortals.push_back(c);
+  }
   return keep.release();
 }
 

@@ -39,6 +39,9 @@ struct Heap {
   static Header& header(Object* o) {
     return *reinterpret_cast<Header*>(reinterpret_cast<char*>(o) - sizeof(Header));
   }
+  static Object* object_of(Header& h) {
+    return reinterpret_cast<Object*>(reinterpret_cast<char*>(&h) + sizeof(Header));
+  }
   static const Header& header(const Object* o) {
     return *reinterpret_cast<const Header*>(reinterpret_cast<const char*>(o) - sizeof(Header));
   }

@@ -1,4 +1,5 @@
 # Daemon threads (sleeping, spinning, blocked on a lock) do not keep the program alive.
+# pending-policies: objlocks brc
 import threading, time
 def forever():
     while True:

@@ -1,0 +1,218 @@
+// Biased reference counting, PEP 703's design (CPython's Include/object.h,
+// Objects/object.c and Python/brc.c, after Choi et al., PACT 2018):
+//
+//   owner   the thread that created the object (a small never-reused index)
+//   local   the owner's count: plain loads and stores, no lock prefix
+//   shared  everyone else's count, atomic, shifted left 2; the low bits say
+//           whether the counts were merged or the object is queued
+//
+//   incref/decref by the owner      local ± 1                  ("fast")
+//   incref/decref by another thread shared ± 4, atomic         ("shared")
+//   owner's local reaches 0         shared 0 → free now; else the counts
+//                                   merge (owner gone, state MERGED), and the
+//                                   object is freed when shared reaches 0
+//   shared would go below 0         the object is queued to its owner, which
+//   (unmerged)                      merges it at its next eval-breaker check
+//                                   (or at once if the owner has exited)
+//
+// Immortal objects have local == kImmortal and are never counted.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include <absl/container/flat_hash_map.h>
+
+#include "policies/object_mutex.hpp"
+
+namespace lockvm {
+
+struct BiasedRefcount {
+  // 16 bytes.
+  struct Header {
+    std::atomic<uint32_t> owner;   // owning thread's index, 0 once merged
+    std::atomic<uint32_t> local;   // the owner's count (relaxed: plain moves on x86)
+    std::atomic<int32_t> shared;   // (count << 2) | state
+    std::atomic<uint32_t> lock;    // the object's lock (object_mutex.hpp)
+  };
+  static constexpr uint32_t kImmortal = 0xFFFFFFFFu;
+  static constexpr int32_t kMerged = 1;
+  static constexpr int32_t kQueued = 2;
+  static constexpr int32_t kShift = 2;
+
+  // The calling thread's index: assigned on first use, never reused, so an
+  // object owned by an exited thread is never mistaken for a new thread's.
+  static uint32_t current_thread() noexcept {
+    uint32_t id = tl_id_;
+    if (id == 0) [[unlikely]] id = tl_id_ = next_id_.fetch_add(1, std::memory_order_relaxed);
+    return id;
+  }
+
+  static void init_header(Header& h) noexcept {
+    h.owner.store(current_thread(), std::memory_order_relaxed);
+    h.local.store(1, std::memory_order_relaxed);
+    h.shared.store(0, std::memory_order_relaxed);
+    h.lock.store(0, std::memory_order_relaxed);
+  }
+
+  static void incref(Header& h) noexcept {
+    uint32_t l = h.local.load(std::memory_order_relaxed);
+    if (l == kImmortal) return;
+    if (h.owner.load(std::memory_order_relaxed) == current_thread()) [[likely]] {
+      ++policy_stats().biased_fast;
+      h.local.store(l + 1, std::memory_order_relaxed);
+    } else {
+      ++policy_stats().biased_shared;
+      h.shared.fetch_add(1 << kShift, std::memory_order_relaxed);
+    }
+  }
+
+  // True when the caller must free the object now.
+  static bool decref(Header& h) noexcept {
+    uint32_t l = h.local.load(std::memory_order_relaxed);
+    if (l == kImmortal) return false;
+    if (h.owner.load(std::memory_order_relaxed) == current_thread()) [[likely]] {
+      ++policy_stats().biased_fast;
+      h.local.store(--l, std::memory_order_relaxed);
+      if (l != 0) [[likely]] return false;
+      return merge_zero_local(h);
+    }
+    return decref_shared(h);
+  }
+
+  static long refcount(const Header& h) noexcept {
+    uint32_t l = h.local.load(std::memory_order_relaxed);
+    if (l == kImmortal) return 1l << 30;
+    return static_cast<long>(l) + (h.shared.load(std::memory_order_relaxed) >> kShift);
+  }
+  static void make_immortal(Header& h) noexcept { h.local.store(kImmortal, std::memory_order_relaxed); }
+  static bool is_immortal(const Header& h) noexcept { return h.local.load(std::memory_order_relaxed) == kImmortal; }
+  static void lock_object(Header& h) noexcept { ObjectMutex::lock(h.lock); }
+  static void unlock_object(Header& h) noexcept { ObjectMutex::unlock(h.lock); }
+
+  // ---- the merge queues (runtime side: handle_eval_breaker, thread exit) ----
+
+  // Registers the calling thread and the flag to raise when an object is
+  // queued to it (the interpreter's eval breaker).
+  static void thread_start(std::atomic<uint32_t>* breaker, uint32_t merge_bit) {
+    std::lock_guard lk(mu_);
+    Queue& q = queues()[current_thread()];
+    q.breaker = breaker;
+    q.merge_bit = merge_bit;
+  }
+
+  // Merges the objects other threads queued to the calling thread; `free_fn`
+  // frees those whose count reached zero. Returns how many were merged.
+  template <class FreeFn>
+  static size_t merge_queued(FreeFn&& free_fn) {
+    std::vector<Header*> items;
+    {
+      std::lock_guard lk(mu_);
+      auto it = queues().find(current_thread());
+      if (it == queues().end() || it->second.items.empty()) return 0;
+      items.swap(it->second.items);
+      pending_.fetch_sub(static_cast<int>(items.size()), std::memory_order_acq_rel);
+    }
+    for (Header* h : items)
+      if (explicit_merge(*h, -1) == 0) free_fn(*h);
+    return items.size();
+  }
+  static bool any_pending() { return pending_.load(std::memory_order_acquire) > 0; }
+
+  // The calling thread is exiting: later queue requests for its objects are
+  // merged by the requester, and what is queued now is merged here.
+  template <class FreeFn>
+  static void thread_exit(FreeFn&& free_fn) {
+    merge_queued(free_fn);
+    std::vector<Header*> items;
+    {
+      std::lock_guard lk(mu_);
+      Queue& q = queues()[current_thread()];
+      q.dead = true;
+      q.breaker = nullptr;
+      items.swap(q.items);
+      pending_.fetch_sub(static_cast<int>(items.size()), std::memory_order_acq_rel);
+    }
+    for (Header* h : items)
+      if (explicit_merge(*h, -1) == 0) free_fn(*h);
+  }
+
+ private:
+  struct Queue {
+    std::vector<Header*> items;
+    std::atomic<uint32_t>* breaker = nullptr;
+    uint32_t merge_bit = 0;
+    bool dead = false;
+  };
+
+  // The owner's local count reached zero.
+  static bool merge_zero_local(Header& h) noexcept {
+    int32_t shared = h.shared.load(std::memory_order_acquire);
+    if (shared == 0) return true;  // nobody else ever held it
+    ++policy_stats().biased_merges;
+    h.owner.store(0, std::memory_order_relaxed);
+    int32_t merged;
+    do {
+      merged = shared | kMerged;
+    } while (!h.shared.compare_exchange_weak(shared, merged, std::memory_order_acq_rel));
+    return merged == kMerged;  // count zero once merged
+  }
+
+  static bool decref_shared(Header& h) noexcept {
+    ++policy_stats().biased_shared;
+    int32_t shared = h.shared.load(std::memory_order_relaxed);
+    int32_t next;
+    bool queue;
+    do {
+      queue = shared == 0;  // unmerged and would go negative: the owner must merge
+      next = queue ? kQueued : shared - (1 << kShift);  // a queued object keeps this reference
+    } while (!h.shared.compare_exchange_weak(shared, next, std::memory_order_acq_rel));
+    if (queue) return enqueue(h);
+    return next == kMerged;
+  }
+
+  // Hands the object to its owner; if the owner has exited, merges it here.
+  [[gnu::noinline]] static bool enqueue(Header& h) noexcept {
+    ++policy_stats().biased_queued;
+    {
+      std::lock_guard lk(mu_);
+      Queue& q = queues()[h.owner.load(std::memory_order_relaxed)];
+      if (!q.dead) {
+        q.items.push_back(&h);
+        pending_.fetch_add(1, std::memory_order_acq_rel);
+        if (q.breaker) q.breaker->fetch_or(q.merge_bit, std::memory_order_release);
+        return false;
+      }
+    }
+    return explicit_merge(h, -1) == 0;
+  }
+
+  // Folds the local count into the shared one (plus `extra`) and makes the
+  // object ownerless; returns the merged count.
+  static int32_t explicit_merge(Header& h, int32_t extra) noexcept {
+    ++policy_stats().biased_merges;
+    int32_t shared = h.shared.load(std::memory_order_acquire);
+    int32_t count, merged;
+    do {
+      count = (shared >> kShift) + static_cast<int32_t>(h.local.load(std::memory_order_relaxed)) + extra;
+      merged = (count << kShift) | kMerged;
+    } while (!h.shared.compare_exchange_weak(shared, merged, std::memory_order_acq_rel));
+    h.local.store(0, std::memory_order_relaxed);
+    h.owner.store(0, std::memory_order_relaxed);
+    return count;
+  }
+
+  static absl::flat_hash_map<uint32_t, Queue>& queues() {
+    static absl::flat_hash_map<uint32_t, Queue> q;
+    return q;
+  }
+
+  static inline thread_local uint32_t tl_id_ = 0;
+  static inline std::atomic<uint32_t> next_id_{1};
+  static inline std::mutex mu_;
+  static inline std::atomic<int> pending_{0};
+};
+
+}  // namespace lockvm

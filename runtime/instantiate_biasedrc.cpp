@@ -1,0 +1,7 @@
+// The BiasedRC instantiation of the whole runtime (see instantiate_nolock.cpp).
+#include "policies/biased_rc.hpp"
+#include "runtime/session_impl.hpp"
+
+namespace lockvm {
+template std::unique_ptr<Session> make_session<BiasedRC>(const SessionOptions&);
+}

@@ -1,0 +1,7 @@
+// The ObjectLocks instantiation of the whole runtime (see instantiate_nolock.cpp).
+#include "policies/object_locks.hpp"
+#include "runtime/session_impl.hpp"
+
+namespace lockvm {
+template std::unique_ptr<Session> make_session<ObjectLocks>(const SessionOptions&);
+}
