@@ -4,7 +4,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
+
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -13,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/compare.hpp"
 #include "runtime/repl.hpp"
+#include "runtime/run_stats.hpp"
 #include "vm/compiler.hpp"
 #include "vm/parser.hpp"
 #include "runtime/session.hpp"
@@ -28,11 +33,16 @@ constexpr const char* kUsage =
     "  --policy=NAME     locking policy: nolock (default), gil, objlocks, brc\n"
     "  --list-policies   print the policies built into this binary\n"
     "  --check-leaks     after exit, fail (status 70) if any object was leaked\n"
+    "  --stats           after exit, print time, memory and the policy's counters\n"
+    "  --stats-json=FILE write them as JSON to FILE\n"
     "  -c cmd            run cmd as the program\n"
     "  --dis             print the bytecode of the script instead of running it\n"
     "  --version, -V     print the version\n"
     "  --help, -h        this message\n"
-    "With no script, an interactive prompt (REPL) starts.\n";
+    "With no script, an interactive prompt (REPL) starts.\n"
+    "\n"
+    "       lockvm compare [--json] [--repeat N] script.py [args...]\n"
+    "runs the script under every policy and prints one table.\n";
 
 std::atomic<lockvm::Session*> g_session{nullptr};
 
@@ -50,6 +60,8 @@ void write_stderr(std::string_view s) {
 struct Args {
   std::string policy = "nolock";
   bool check_leaks = false;
+  bool stats = false;
+  std::string stats_json;
   bool dis = false;
   bool has_code = false;
   std::string code;
@@ -61,6 +73,25 @@ struct Job {
   Args args;
   int status = 0;
 };
+
+// --stats / --stats-json: what the run cost under this policy.
+void report_stats(const Args& a, lockvm::Session& session, std::chrono::steady_clock::time_point start,
+                  int status) {
+  lockvm::RunStats r;
+  r.policy = session.policy_name();
+  r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  r.cpu_s = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+  r.max_rss_kb = ru.ru_maxrss;
+  r.exit_status = status;
+  r.counters = session.counters();
+  if (a.stats) std::fputs(lockvm::stats_text(r).c_str(), stderr);
+  if (!a.stats_json.empty()) {
+    std::ofstream out(a.stats_json);
+    out << lockvm::stats_json(r);
+  }
+}
 
 int run(const Args& a) {
   lockvm::SessionOptions opts;
@@ -115,11 +146,13 @@ int run(const Args& a) {
       return 2;
     }
     g_session = session.get();
+    auto wall_start = std::chrono::steady_clock::now();
     if (repl) status = lockvm::run_repl(*session);
     else status = session->run_main(source, filename);
     status = session->join_threads(status);
     g_session = nullptr;
     std::fflush(stdout);
+    if (a.stats || !a.stats_json.empty()) report_stats(a, *session, wall_start, status);
     if (session->running_threads() > 0) {
       // Daemon threads are still running: like CPython, exit without waiting
       // for them (and without tearing down the objects they use).
@@ -153,6 +186,7 @@ void* run_thread(void* p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "compare") == 0) return lockvm::run_compare(argc - 2, argv + 2, argv[0]);
   Args a;
   int i = 1;
   for (; i < argc; ++i) {
@@ -160,6 +194,8 @@ int main(int argc, char** argv) {
     if (s.rfind("--policy=", 0) == 0) a.policy = s.substr(9);
     else if (s == "--policy" && i + 1 < argc) a.policy = argv[++i];
     else if (s == "--check-leaks") a.check_leaks = true;
+    else if (s == "--stats") a.stats = true;
+    else if (s.rfind("--stats-json=", 0) == 0) a.stats_json = s.substr(13);
     else if (s == "--dis") a.dis = true;
     else if (s == "--version" || s == "-V") { std::puts(kVersion); return 0; }
     else if (s == "--help" || s == "-h") { std::fputs(kUsage, stdout); return 0; }

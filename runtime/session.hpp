@@ -39,6 +39,14 @@ class Session {
   // Script threads still running (daemon threads after join_threads): the
   // interpreter cannot be torn down under them, so the process just exits.
   virtual int running_threads() const = 0;
+  // The policy's event counters (name, value, what it counts), for --stats
+  // and `lockvm compare`: the policy-independent ones first.
+  struct Counter {
+    std::string name;
+    uint64_t value;
+    std::string what;
+  };
+  virtual std::vector<Counter> counters() const = 0;
   // Tears the interpreter down now (for --check-leaks); the session is unusable after.
   virtual void shutdown() = 0;
 };

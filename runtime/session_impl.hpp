@@ -49,6 +49,27 @@ class SessionImpl final : public Session {
     return status;
   }
 
+  std::vector<Counter> counters() const override {
+    std::vector<Counter> out;
+    out.push_back({"threads_started", in_->threads.started(), "script threads started"});
+    if constexpr (requires { in_->lock.stats(); }) {
+      auto g = in_->lock.stats();
+      out.push_back({"gil_acquisitions", g.acquisitions, "GIL acquisitions"});
+      out.push_back({"gil_waits", g.waits, "GIL acquisitions that had to wait"});
+      out.push_back({"gil_wait_us", g.wait_ns / 1000, "microseconds spent waiting for the GIL"});
+      out.push_back({"gil_drop_requests", g.drop_requests, "drop requests (a waiter timed out)"});
+      out.push_back({"gil_forced_switches", g.forced_switches, "forced hand-offs of the GIL"});
+    }
+    if constexpr (P::Threads::kFibers)
+      out.push_back({"fiber_switches", in_->threads.fiber_switches, "fiber switches at the switch interval"});
+    PolicyStats ps = PolicyStatsRegistry::total();
+#define LOCKVM_COUNTER(name, text) \
+    if (ps.name) out.push_back({#name, ps.name, text});
+    LOCKVM_POLICY_COUNTERS(LOCKVM_COUNTER)
+#undef LOCKVM_COUNTER
+    return out;
+  }
+
   int running_threads() const override { return in_ ? in_->threads.running() : 0; }
 
   void shutdown() override {
