@@ -23,6 +23,9 @@ namespace lockvm::rt {
 
 template <LockPolicy P> void register_builtin_functions(Thread<P>& t, DictObject* builtins);
 
+template <LockPolicy P>
+DictObject* instance_dict(Thread<P>& t, InstanceObject* inst);  // runtime/classes.hpp
+
 namespace bif {
 
 // ---------------------------------------------------------------- output / input
@@ -639,7 +642,14 @@ Value b_dir(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   TypeObject* tp = type_of(t, o);
   if (is_kind(o, Kind::Module)) dict_key_names<P>(static_cast<ModuleObject*>(o.o)->dict, names);
   else if (is_kind(o, Kind::Type)) tp = as_type(o);
-  else if (has_user_type(o)) dict_key_names<P>(static_cast<InstanceObject*>(o.o)->dict, names);
+  else if (has_user_type(o)) {
+    // A slotted instance's `dict` is slot storage (runtime/classes.hpp): list
+    // its __dict__, if any, and every slot name, set or not, as CPython does.
+    auto* inst = static_cast<InstanceObject*>(o.o);
+    if (DictObject* d = instance_dict(t, inst)) dict_key_names<P>(d, names);
+    if (inst->type->slotted)
+      for (StrObject* s : inst->type->slot_names) names.push_back(Value::object(s));
+  }
   if (!is_kind(o, Kind::Module))
     for (TypeObject* m : tp->mro) dict_key_names<P>(m->dict, names);
   std::vector<Value> items;

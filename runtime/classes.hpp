@@ -6,6 +6,8 @@
 
 #include "runtime/registry.hpp"
 #include "runtime/repr.hpp"
+#include "runtime/str_text.hpp"
+#include "vm/symtable.hpp"
 
 namespace lockvm::rt {
 
@@ -21,6 +23,38 @@ Value attribute_error(Thread<P>& t, const Value& obj, StrObject* name) {
     return raisef(t, t.types().AttributeError, "type object '", as_type(obj)->name->view(), "' has no attribute '",
                   name->view(), "'");
   return raisef(t, t.types().AttributeError, "'", type_name(t, obj), "' object has no attribute '", name->view(), "'");
+}
+
+// ---------------------------------------------------------------- __slots__
+//
+// A class that declares __slots__, or inherits from one that does, is
+// "slotted" (TypeObject::slotted). Its instances' `dict` field is then slot
+// storage rather than the instance __dict__: the slot values by name (an
+// unset slot has no entry) and, when instances also have a __dict__ (a
+// subclass without __slots__, or "__dict__" in __slots__), that dict under
+// the key "__dict__". Slot values stay out of __dict__ as they do in CPython,
+// where slots are member descriptors (vars() shows only the other attributes),
+// and the eval loop's LOAD_ATTR fast path, which reads `dict` directly, still
+// finds slot values first, as data descriptors come first in CPython.
+// Not modelled: the member descriptors themselves (`P.x` is an
+// AttributeError, not <member 'x' of 'P' objects>). Exception classes accept
+// and check __slots__ but their instances always keep a plain __dict__.
+
+// The interned name of slot `name` of `type`, or null if it is not a slot.
+inline StrObject* find_slot(TypeObject* type, StrObject* name) {
+  for (StrObject* s : type->slot_names)
+    if (s == name || s->view() == name->view()) return s;
+  return nullptr;
+}
+
+// The instance's __dict__ (borrowed), or null if it has none.
+template <LockPolicy P>
+DictObject* instance_dict(Thread<P>& t, InstanceObject* inst) {
+  TypeObject* type = inst->type;
+  if (!type->slotted) return inst->dict;
+  if (!type->instance_dict) return nullptr;
+  Value d = dict_get_str<P>(inst->dict, t.names().__dict__);
+  return is_kind(d, Kind::Dict) ? as_dict(d) : nullptr;
 }
 
 // Binds an attribute found on the type to the object it was looked up on.
@@ -53,10 +87,16 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
   Value descr = type_lookup<P>(type, name);
   if (is_kind(descr, Kind::Property)) return bind_descriptor(t, descr, obj, type);
   {
-    Value v = dict_get_str<P>(inst->dict, name);
+    Value v = dict_get_str<P>(inst->dict, name);  // slotted: slot values (and "__dict__")
     if (!v.is_null()) return share<P>(v);
   }
   InternedNames& n = t.names();
+  if (type->slotted && type->instance_dict && !find_slot(type, name)) {
+    if (DictObject* d = instance_dict(t, inst)) {
+      Value v = dict_get_str<P>(d, name);
+      if (!v.is_null()) return share<P>(v);
+    }
+  }
   if (inst->kind == Kind::Exception) {
     auto* e = static_cast<ExceptionObject*>(inst);
     if (name == n.args) { incref<P>(e->args); return Value::object(e->args); }
@@ -71,7 +111,7 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
       return e->args->size ? share<P>(e->args->items[0]) : Value::none();
   }
   if (name == n.__class__) { incref<P>(type); return Value::object(type); }
-  if (name == n.__dict__) { incref<P>(inst->dict); return Value::object(inst->dict); }
+  if (name == n.__dict__ && !type->slotted) { incref<P>(inst->dict); return Value::object(inst->dict); }
   if (!descr.is_null()) return bind_descriptor(t, descr, obj, type);
   Value ga = type_lookup<P>(type, n.__getattr__);
   if (!ga.is_null()) {
@@ -283,6 +323,26 @@ int dict_store_attr(Thread<P>& t, DictObject* d, const Value& obj, StrObject* na
   return r < 0 ? -1 : 0;
 }
 
+// Setting (v) or deleting (v Null) an attribute of an instance of a slotted
+// class, with CPython's errors.
+template <LockPolicy P>
+int slotted_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
+  auto* inst = static_cast<InstanceObject*>(obj.o);
+  TypeObject* type = inst->type;
+  if (StrObject* slot = find_slot(type, name)) {
+    if (!v.is_null()) return dict_set(t, inst->dict, Value::object(slot), v);
+    int r = dict_del(t, inst->dict, Value::object(slot));
+    if (r == 0) raise(t, t.types().AttributeError, slot->view());  // CPython: "AttributeError: x"
+    return r == 1 ? 0 : -1;
+  }
+  if (DictObject* d = instance_dict(t, inst)) return dict_store_attr(t, d, obj, name, v);
+  if (type_lookup<P>(type, name).is_null())
+    attribute_error(t, obj, name);
+  else
+    raisef(t, t.types().AttributeError, "'", type->name->view(), "' object attribute '", name->view(), "' is read-only");
+  return -1;
+}
+
 template <LockPolicy P>
 int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
   auto* inst = static_cast<InstanceObject*>(obj.o);
@@ -324,6 +384,7 @@ int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Valu
     }
     if (name == n.__traceback__) return 0;
   }
+  if (inst->type->slotted) [[unlikely]] return slotted_setattr(t, obj, name, v);
   return dict_store_attr(t, inst->dict, obj, name, v);
 }
 
@@ -389,7 +450,12 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
   }
   auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance);
   incref<P>(type);
-  inst->dict = as_dict(new_dict(t));
+  inst->dict = as_dict(new_dict(t));  // slotted: slot storage
+  if (type->slotted && type->instance_dict) {
+    Value d = new_dict(t);
+    dict_set(t, inst->dict, Value::object(t.names().__dict__), d);
+    decref<P>(d);
+  }
   return Value::object(inst);
 }
 
@@ -455,6 +521,59 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
   return result.release();
 }
 
+// The class body's __slots__ (CPython's type_new_visit_slots and
+// type_new_copy_slots): a string names one slot, any other iterable several.
+// "__dict__" and "__weakref__" are not slots but ask for a __dict__ (and, in
+// CPython, weak references) when the base has none. Slot names are mangled
+// like private names and must not also be class variables. False with an
+// exception set on error.
+template <LockPolicy P>
+bool read_slots(Thread<P>& t, const Value& slots, std::string_view cls_name, DictObject* ns, bool may_add_dict,
+                bool may_add_weak, std::vector<StrObject*>& out, bool& add_dict, bool& add_weak) {
+  Value tv = is_str(slots) ? new_tuple(t, &slots, 1) : to_tuple(t, slots);
+  if (tv.is_null()) return false;
+  Ref<P> keep(tv);
+  TupleObject* items = as_tuple(tv);
+  for (uint64_t i = 0; i < items->size; ++i) {
+    const Value& item = items->items[i];
+    if (!is_str(item)) {
+      raisef(t, t.types().TypeError, "__slots__ items must be strings, not '", type_name(t, item), "'");
+      return false;
+    }
+    std::string_view nm = as_str(item)->view();
+    if (!strtext::isidentifier(nm)) {
+      raise(t, t.types().TypeError, "__slots__ must be identifiers");
+      return false;
+    }
+    if (nm == "__dict__") {
+      if (!may_add_dict || add_dict) {
+        raise(t, t.types().TypeError, "__dict__ slot disallowed: we already got one");
+        return false;
+      }
+      add_dict = true;
+    }
+    if (nm == "__weakref__") {
+      if (!may_add_weak || add_weak) {
+        raise(t, t.types().TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return false;
+      }
+      add_weak = true;
+    }
+  }
+  for (uint64_t i = 0; i < items->size; ++i) {
+    std::string_view nm = as_str(items->items[i])->view();
+    if (nm == "__dict__" || nm == "__weakref__") continue;
+    StrObject* slot = intern(t.interp, symtable::mangle(cls_name, std::string(nm)));
+    // The compiler's __qualname__ and __classcell__ are not class variables.
+    if (!dict_get_str<P>(ns, slot).is_null() && slot != t.names().__qualname__ && slot != t.names().__classcell__) {
+      raisef(t, t.types().ValueError, "'", slot->view(), "' in __slots__ conflicts with class variable");
+      return false;
+    }
+    if (std::find(out.begin(), out.end(), slot) == out.end()) out.push_back(slot);
+  }
+  return true;
+}
+
 // class Name(Base): body   →   BUILD_CLASS(body_function, "Name", Base)
 template <LockPolicy P>
 Value build_class(Thread<P>& t, const Value& body, const Value& name, const Value* bases, size_t nbases) {
@@ -478,6 +597,17 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
   if (r.is_null()) return r;
   decref<P>(r);
 
+  // Instance layout (__slots__). A built-in base has a __dict__ unless it is
+  // `object`, and no weak references; a user class has whatever it was given.
+  bool base_dict = base->builtin ? base != t.types().object : base->instance_dict;
+  bool base_weak = base->builtin ? false : base->instance_weakref;
+  std::vector<StrObject*> own_slots;
+  bool add_dict = false, add_weak = false;
+  Value slots_decl = dict_get_str<P>(ns, t.names().__slots__);
+  if (!slots_decl.is_null() &&
+      !read_slots(t, slots_decl, as_str(name)->view(), ns, !base_dict, !base_weak, own_slots, add_dict, add_weak))
+    return Value();
+
   auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
   incref<P>(as_str(name));
   type->name = as_str(name);
@@ -489,6 +619,19 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
   type->is_exception = base->is_exception;
   type->mro.push_back(type);
   for (TypeObject* m : base->mro) type->mro.push_back(m);
+  if (slots_decl.is_null()) {
+    // No __slots__: instances get a __dict__ (and weak references) again.
+    type->instance_dict = type->instance_weakref = true;
+  } else {
+    type->instance_dict = base_dict || add_dict;
+    type->instance_weakref = base_weak || add_weak;
+  }
+  if (!type->is_exception && (!slots_decl.is_null() || base->slotted)) {
+    type->slotted = true;
+    type->slot_names = base->slot_names;
+    for (StrObject* s : own_slots)
+      if (!find_slot(type, s)) type->slot_names.push_back(s);
+  }
   if (is_str(modname)) {
     incref<P>(modname);
     type->module_name = as_str(modname);

@@ -141,6 +141,8 @@ void owned_references(GeneratorObject* g, Fn&& fn) {
   if (g->frame) owned_references(g->frame, fn);
   fn(g->name);
   fn(g->qualname);
+  fn(g->exc_state);       // a generator suspended inside an except block
+  fn(g->caller_handled);  // Null unless running (and a running generator is never traversed)
 }
 template <class Fn>
 void owned_references(IteratorObject* it, Fn&& fn) {

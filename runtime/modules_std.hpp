@@ -318,6 +318,27 @@ Value s_setrecursionlimit(Thread<P>& t, const Value* args, size_t nargs, TupleOb
   return Value::none();
 }
 
+// sys.exc_info(): (type, value, traceback) of the exception being handled,
+// or (None, None, None). t.handled is what a bare `raise` would re-raise
+// (a generator's own handled exception while it runs: see gen_resume).
+// lockvm has no traceback objects: the third item is value.__traceback__,
+// which is None.
+template <LockPolicy P>
+Value s_exc_info(Thread<P>& t, const Value*, size_t nargs, TupleObject* kw) {
+  if (!bi::arg_none(t, "sys.exc_info", nargs, kw)) return Value();
+  const Value& h = t.handled;
+  if (h.is_null()) {
+    Value none3[3] = {Value::none(), Value::none(), Value::none()};
+    return new_tuple(t, none3, 3);
+  }
+  Value tb = getattr(t, h, t.names().__traceback__);
+  if (tb.is_null()) return tb;
+  Value items[3] = {Value::object(h.o->type), h, tb};
+  Value r = new_tuple(t, items, 3);
+  decref<P>(tb);
+  return r;
+}
+
 template <LockPolicy P>
 Value s_getswitchinterval(Thread<P>& t, const Value*, size_t nargs, TupleObject* kw) {
   if (!bi::arg_none(t, "sys.getswitchinterval", nargs, kw)) return Value();
@@ -376,6 +397,7 @@ Value make_sys_module(Thread<P>& t) {
   put("path", str_list(t, t.interp.module_path));
   if (t.interp.modules) add_value(t, d, "modules", Value::object(t.interp.modules));
   add_function(t, d, "exit", s_exit<P>);
+  add_function(t, d, "exc_info", s_exc_info<P>);
   add_function(t, d, "getrecursionlimit", s_getrecursionlimit<P>);
   add_function(t, d, "setrecursionlimit", s_setrecursionlimit<P>);
   add_function(t, d, "getswitchinterval", s_getswitchinterval<P>);

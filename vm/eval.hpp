@@ -88,6 +88,47 @@ Value run_class_body(Thread<P>& t, FunctionObject* body, DictObject* ns) {
   return eval(t, f, false);
 }
 
+// The handled exception (t.handled: what a bare `raise`, a new exception's
+// __context__ and sys.exc_info() see) as PUSH_EXC_INFO and POP_EXCEPT change
+// it. In a generator's frame they act on the generator's own state
+// (GeneratorObject::exc_state, CPython's gi_exc_state): the previous value
+// saved on the value stack must be the generator's, not whatever its caller
+// of the moment was handling, since the generator may be resumed later by a
+// caller handling something else (or nothing).
+//
+// Returns the previous value to save on the value stack (None for none).
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value push_handled(Thread<P>& t, Frame* f, const Value& exc) {
+  Value prev;
+  if (f->gen) [[unlikely]] {
+    GeneratorObject* g = f->gen;
+    prev = g->exc_state.is_null() ? Value::none() : g->exc_state;  // its reference moves to the stack
+    g->exc_state = share<P>(exc);
+    decref<P>(t.handled);
+  } else {
+    prev = t.handled.is_null() ? Value::none() : t.handled;  // likewise
+  }
+  t.handled = share<P>(exc);
+  return prev;
+}
+
+// Restores the handled exception saved by push_handled (`prev`, a reference
+// taken off the value stack). In a generator's frame, leaving its outermost
+// handler makes the caller's handled exception current again.
+template <LockPolicy P>
+[[gnu::always_inline]] inline void pop_handled(Thread<P>& t, Frame* f, Value prev) {
+  decref<P>(t.handled);
+  Value v = prev.is_none() ? Value() : prev;
+  if (f->gen) [[unlikely]] {
+    GeneratorObject* g = f->gen;
+    decref<P>(g->exc_state);
+    g->exc_state = v;
+    t.handled = share<P>(v.is_null() ? g->caller_handled : v);
+  } else {
+    t.handled = v;
+  }
+}
+
 // Resumes generator g: sends `sent`, or throws `exc` (a new reference) into it.
 template <LockPolicy P>
 Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc, Value* returned) {
@@ -98,7 +139,9 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
   Frame* f = g->frame;
   if (!f) {
     if (!exc.is_null()) {
-      set_pending(t, exc);
+      // Thrown into a finished generator: raised as is, unchained (as CPython).
+      decref<P>(t.exc);
+      t.exc = exc;
       return Value();
     }
     if (returned) *returned = Value::none();
@@ -116,16 +159,36 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
   g->running = true;
   f->is_entry = true;
   Ref<P> keep(share<P>(Value::object(g)));  // the generator may lose its last reference while running
-  if (!exc.is_null()) set_pending(t, exc);
+  // Exception state, as in CPython's gen_send_ex: while the generator runs,
+  // its own handled exception (if any) is stacked over the caller's; the
+  // caller's comes back when it yields, returns or raises. So an except block
+  // paused at a yield neither leaks into the caller nor loses its exception.
+  g->caller_handled = std::exchange(t.handled, Value());
+  t.handled = share<P>(g->exc_state.is_null() ? g->caller_handled : g->exc_state);
+  if (!exc.is_null()) {
+    // A thrown exception is chained to the generator's own handled exception,
+    // but not to the caller's (CPython's _PyErr_ChainStackItem).
+    if (g->exc_state.is_null()) {
+      decref<P>(t.exc);
+      t.exc = exc;
+    } else {
+      set_pending(t, exc);
+    }
+  }
   Value r = eval(t, f, !exc.is_null());
+  decref<P>(t.handled);
+  t.handled = std::exchange(g->caller_handled, Value());
   g->running = false;
   if (g->frame == nullptr) {
+    decref<P>(std::exchange(g->exc_state, Value()));  // already Null: every handler has been left
     // Finished: r is the return value (or Null with an exception).
     if (r.is_null()) {
       if (exception_matches(t, t.types().StopIteration)) {
         Value cause = fetch_exception(t);
         raise(t, t.types().RuntimeError, g->is_coroutine ? "coroutine raised StopIteration" : "generator raised StopIteration");
         as_exc(t.exc)->cause = cause;
+        // CPython's _PyErr_FormatFromCause: the StopIteration is the context too.
+        decref<P>(std::exchange(as_exc(t.exc)->context, share<P>(cause)));
         as_exc(t.exc)->suppress_context = true;
       }
       return Value();
@@ -370,6 +433,79 @@ Value stop_iteration_if_done(Thread<P>& t, Value r, Value ret) {
 }
 
 template <LockPolicy P>
+Value gen_close(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw);
+
+// close() on the subiterator of a `yield from` (CPython's gen_close_iter).
+template <LockPolicy P>
+bool close_subiterator(Thread<P>& t, const Value& sub) {
+  Value r;
+  if (is_kind(sub, Kind::Generator)) {
+    r = gen_close(t, &sub, 1, nullptr);
+  } else {
+    Value m = getattr_opt(t, sub, t.names().close);
+    if (m.is_null()) {
+      clear_exception(t);  // CPython reports a failed lookup as unraisable and goes on
+      return true;
+    }
+    r = call(t, m, nullptr, 0);
+    decref<P>(m);
+  }
+  if (r.is_null()) return false;
+  decref<P>(r);
+  return true;
+}
+
+// Throws `exc` (a new reference) into g, as CPython's _gen_throw: a generator
+// suspended in `yield from` hands it to its subiterator first (GeneratorExit
+// closes the subiterator instead) and continues only once the subiterator is
+// done, with its return value or its exception. The subiterator runs with the
+// caller's handled exception, not g's, as in CPython.
+template <LockPolicy P>
+Value gen_throw_into(Thread<P>& t, GeneratorObject* g, Value exc, Value* returned) {
+  Frame* f = g->frame;
+  // Suspended in YIELD_FROM: its pc was backed up onto the instruction and
+  // the subiterator is on top of the stack.
+  if (!f || g->running || f->pc == f->code->instrs.data() || instr_op(*f->pc) != Op::YIELD_FROM)
+    return gen_resume(t, g, Value::none(), exc, returned);
+  Ref<P> keep(share<P>(Value::object(g)));
+  Ref<P> sub(share<P>(f->sp[-1]));
+  Ref<P> thrown(exc);
+  g->running = true;  // the subiterator must not resume g
+  if (is_subtype<P>(exc.o->type, t.types().GeneratorExit)) {
+    bool ok = close_subiterator(t, *sub);
+    g->running = false;
+    return gen_resume(t, g, Value::none(), ok ? thrown.release() : fetch_exception(t), returned);
+  }
+  Value r, value;  // value: the subiterator's return value if it finished
+  if (is_kind(*sub, Kind::Generator)) {
+    Value ret;
+    r = gen_throw_into(t, static_cast<GeneratorObject*>(sub->o), thrown.release(), &ret);
+    if (r.is_null() && t.exc.is_null()) value = ret.is_null() ? Value::none() : ret;
+  } else {
+    Value m = getattr_opt(t, *sub, t.names().throw_);
+    if (m.is_null()) {
+      g->running = false;
+      if (!t.exc.is_null()) return Value();
+      return gen_resume(t, g, Value::none(), thrown.release(), returned);
+    }
+    r = call(t, m, &*thrown, 1);
+    decref<P>(m);
+    if (r.is_null() && exception_matches(t, t.types().StopIteration)) value = stop_iteration_value(t);
+  }
+  g->running = false;
+  if (!r.is_null()) return r;  // the subiterator yielded: g stays in its yield from
+  // Done: pop the subiterator and continue after the YIELD_FROM.
+  decref<P>(*--f->sp);
+  ++f->pc;
+  if (!value.is_null()) {
+    r = gen_resume(t, g, value, Value(), returned);
+    decref<P>(value);
+    return r;
+  }
+  return gen_resume(t, g, Value::none(), fetch_exception(t), returned);
+}
+
+template <LockPolicy P>
 Value gen_send(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   GeneratorObject* g = gen_self(t, args, nargs, "send");
   if (!g) return Value();
@@ -405,7 +541,7 @@ Value gen_throw(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
                                             std::string(type_name(t, exc)));
   }
   Value ret;
-  Value r = gen_resume(t, g, Value::none(), inst, &ret);
+  Value r = gen_throw_into(t, g, inst, &ret);
   return stop_iteration_if_done(t, r, ret);
 }
 
@@ -423,7 +559,10 @@ Value gen_close(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
     return Value::none();
   }
   Value exit = new_exception(t, t.types().GeneratorExit, Value());
-  Value r = gen_resume(t, g, Value::none(), exit, nullptr);
+  // CPython raises GeneratorExit in the caller (chained to the caller's
+  // handled exception), then chains it to the generator's own, if any.
+  if (g->exc_state.is_null() && !t.handled.is_null()) as_exc(exit)->context = share<P>(t.handled);
+  Value r = gen_throw_into(t, g, exit, nullptr);
   if (!r.is_null()) {
     decref<P>(r);
     return raise(t, t.types().RuntimeError, "generator ignored GeneratorExit");

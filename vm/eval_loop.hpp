@@ -1194,25 +1194,23 @@ dispatch:
     decref<P>(cause);
     goto error;
   }
+  // push_handled / pop_handled (vm/eval.hpp): a generator's frame keeps its
+  // own handled exception (CPython's gi_exc_state).
   TARGET(PUSH_EXC_INFO) {
     Value exc = TOP();
-    Value prev = t.handled.is_null() ? Value::none() : t.handled;
-    t.handled = share<P>(exc);
-    TOP() = prev;
+    TOP() = push_handled(t, f, exc);
     PUSH(exc);
     DISPATCH();
   }
   TARGET(POP_EXCEPT) {
     Value prev = POP();
-    decref<P>(t.handled);
-    t.handled = prev.is_none() ? Value() : prev;
+    pop_handled(t, f, prev);
     DISPATCH();
   }
   TARGET(POP_EXCEPT_RERAISE) {
     Value exc = POP();
     Value prev = POP();
-    decref<P>(t.handled);
-    t.handled = prev.is_none() ? Value() : prev;
+    pop_handled(t, f, prev);
     SAVE();
     decref<P>(t.exc);
     t.exc = exc;

@@ -206,6 +206,15 @@ struct TypeObject : Object {
   bool is_exception = false;
   StrObject* module_name = nullptr;
   uint64_t version = 0;      // bumped when the class dict changes (method caches)
+  // __slots__ (runtime/classes.hpp). `slotted`: this class or a base declared
+  // __slots__, so an instance's `dict` field is slot storage (slot values by
+  // name, plus the real __dict__ under "__dict__" when instance_dict) rather
+  // than the instance __dict__ itself. slot_names: every slot of the class and
+  // its bases (interned, hence immortal: not counted).
+  std::vector<StrObject*> slot_names;
+  bool slotted = false;
+  bool instance_dict = true;     // instances have a __dict__ (meaningful when slotted)
+  bool instance_weakref = true;  // instances have __weakref__ (a __weakref__ slot is then refused)
 };
 
 // An instance of a user class.
@@ -241,6 +250,16 @@ struct GeneratorObject : Object {
   StrObject* qualname;
   bool running = false;
   bool is_coroutine = false;
+  // The generator's own "exception being handled" (CPython's gi_exc_state):
+  // set by PUSH_EXC_INFO / POP_EXCEPT in the generator's frame, kept while it
+  // is suspended, so that an except block paused at a yield neither leaks its
+  // exception into the caller nor loses it on resume. Owned, Null if none.
+  Value exc_state;
+  // While running: the caller's handled exception, moved out of the thread by
+  // gen_resume and put back when the generator yields, returns or raises.
+  // The generator's frame falls back to it when exc_state is Null (CPython's
+  // exc_info chain). Owned, always Null while suspended.
+  Value caller_handled;
 };
 
 // Built-in iterators share one layout; aux16 tells which.
