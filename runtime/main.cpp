@@ -58,7 +58,7 @@ void write_stderr(std::string_view s) {
 }
 
 struct Args {
-  std::string policy = "nolock";
+  std::string policy;  // empty: the first policy built in (nolock in a full build)
   bool check_leaks = false;
   bool stats = false;
   std::string stats_json;
@@ -140,9 +140,10 @@ int run(const Args& a) {
         return 1;
       }
     }
-    auto session = lockvm::make_session_by_name(a.policy, opts);
+    std::string policy = a.policy.empty() ? lockvm::policy_names().front() : a.policy;
+    auto session = lockvm::make_session_by_name(policy, opts);
     if (!session) {
-      std::fprintf(stderr, "lockvm: unknown policy '%s' (try --list-policies)\n", a.policy.c_str());
+      std::fprintf(stderr, "lockvm: unknown policy '%s' (try --list-policies)\n", policy.c_str());
       return 2;
     }
     g_session = session.get();

@@ -8,15 +8,37 @@
 
 namespace lockvm {
 
+// The policies this binary was built with (CMake's LOCKVM_POLICIES).
 std::vector<std::string> policy_names() {
-  return {NoLock::kName, GlobalLock::kName, ObjectLocks::kName, BiasedRC::kName};
+  std::vector<std::string> names;
+#ifdef LOCKVM_WITH_NOLOCK
+  names.push_back(NoLock::kName);
+#endif
+#ifdef LOCKVM_WITH_GIL
+  names.push_back(GlobalLock::kName);
+#endif
+#ifdef LOCKVM_WITH_OBJLOCKS
+  names.push_back(ObjectLocks::kName);
+#endif
+#ifdef LOCKVM_WITH_BRC
+  names.push_back(BiasedRC::kName);
+#endif
+  return names;
 }
 
 std::unique_ptr<Session> make_session_by_name(std::string_view policy, const SessionOptions& opts) {
+#ifdef LOCKVM_WITH_NOLOCK
   if (policy == NoLock::kName) return make_session<NoLock>(opts);
+#endif
+#ifdef LOCKVM_WITH_GIL
   if (policy == GlobalLock::kName) return make_session<GlobalLock>(opts);
+#endif
+#ifdef LOCKVM_WITH_OBJLOCKS
   if (policy == ObjectLocks::kName) return make_session<ObjectLocks>(opts);
+#endif
+#ifdef LOCKVM_WITH_BRC
   if (policy == BiasedRC::kName) return make_session<BiasedRC>(opts);
+#endif
   return nullptr;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install, build and run every test: the normal build, then the ASan+UBSan
-# build.  This is what CI runs (.ci/run) and the README's second command.
+# build, then the TSan build (threaded tests).  This is what CI runs (.ci/run)
+# and the README's second command.
 #
 #   scripts/test.sh
 #
@@ -57,12 +58,9 @@ run_stage() {
 run_stage "default" build
 run_stage "asan+ubsan" build-asan --asan
 
-# ---- TSan: coming --------------------------------------------------------
-# The threaded tests (threading module, objlocks/brc policies) will run here
-# under ThreadSanitizer once they exist:
-#   run_stage "tsan" build-tsan --tsan
-# ---------------------------------------------------------------------------
-
+# ThreadSanitizer on the threaded scripts under the thread-safe policies
+# (gil, objlocks, brc; see tests/scripts.cmake).
+run_stage "tsan" build-tsan --tsan
 echo
 echo "==================== summary ===================="
 for line in "${stage_report[@]}"; do

@@ -1450,6 +1450,17 @@ dispatch:
     pc = code + fo.next;
     DISPATCH();
   }
+  TARGET(FUSED_FAST_SMALL_ARITH_SELF) {
+    // An int local updated in place: its tag stays Int and it owns no object,
+    // so one 8-byte store replaces the store-and-release of the general case.
+    const FusedOperands& fo = fused[ARG];
+    Value& slot = slots[fo.a];
+    int64_t r;
+    if (slot.tag != Tag::Int || __builtin_add_overflow(slot.i, fo.k, &r)) FUSED_FALLBACK(fo);
+    slot.i = r;
+    pc = code + fo.next;
+    DISPATCH();
+  }
   TARGET(FUSED_FAST_FAST_ARITH) {
     const FusedOperands& fo = fused[ARG];
     Value a = slots[fo.a], b = slots[fo.b];

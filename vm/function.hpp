@@ -245,7 +245,7 @@ bool bind_arguments(Thread<P>& t, Frame* f, const Value* args, size_t nargs, Tup
       // Name every positional-only parameter that was passed by keyword.
       std::string posonly;
       for (size_t k2 = k; k2 < nkw; ++k2)
-        for (size_t j = 0; j < p.posonlyargcount; ++j)
+        for (size_t j = 0; j < static_cast<size_t>(p.posonlyargcount); ++j)
           if (fn->code->varnames[j]->view() == as_str(kwnames->items[k2])->view()) {
             if (!posonly.empty()) posonly += ", ";
             posonly += fn->code->varnames[j]->view();

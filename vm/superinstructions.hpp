@@ -84,6 +84,8 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       bool sub = op_at(i + 2) == Op::BINARY_SUB || op_at(i + 2) == Op::INPLACE_SUB;
       f.k = sub ? -int64_t(instr_sarg(code[i + 1])) : instr_sarg(code[i + 1]);
       f.b = arg_at(i + 3);
+      // `n -= 1`: the old value is the int just read, so only its payload changes.
+      if (f.b == f.a) fused = Op::FUSED_FAST_SMALL_ARITH_SELF;
       f.next = i + 4;
     } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_add_sub(op_at(i + 2))) {
       fused = Op::FUSED_FAST_SMALL_ARITH;
