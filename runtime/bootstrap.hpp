@@ -11,6 +11,7 @@
 #include "runtime/methods_numbers.hpp"
 #include "runtime/methods_str.hpp"
 #include "runtime/modules_random.hpp"
+#include "runtime/modules_socket.hpp"
 #include "runtime/modules_std.hpp"
 #include "runtime/modules_thread.hpp"
 #include "vm/eval.hpp"
@@ -204,6 +205,7 @@ void bootstrap(Thread<P>& t) {
   in.builtin_modules.push_back({"sys", &make_sys_module<P>});
   in.builtin_modules.push_back({"gc", &make_gc_module<P>});
   in.builtin_modules.push_back({"_thread", &make_thread_module<P>});
+  in.builtin_modules.push_back({"socket", &make_socket_module<P>});
   in.lock.acquire();
 }
 

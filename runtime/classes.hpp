@@ -109,6 +109,13 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
     if ((nm == "value" && is_subtype<P>(type, t.types().StopIteration)) ||
         (nm == "code" && is_subtype<P>(type, t.types().SystemExit)))
       return e->args->size ? share<P>(e->args->items[0]) : Value::none();
+    // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the
+    // fields are read from args (None unless there are 2 to 5 of them).
+    if ((nm == "errno" || nm == "strerror" || nm == "filename" || nm == "filename2") &&
+        is_subtype<P>(type, t.types().OSError)) {
+      size_t n = e->args->size, i = nm == "errno" ? 0 : nm == "strerror" ? 1 : nm == "filename" ? 2 : 4;
+      return n >= 2 && n <= 5 && i < n ? share<P>(e->args->items[i]) : Value::none();
+    }
   }
   if (name == n.__class__) { incref<P>(type); return Value::object(type); }
   if (name == n.__dict__ && !type->slotted) { incref<P>(inst->dict); return Value::object(inst->dict); }

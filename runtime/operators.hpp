@@ -26,6 +26,15 @@ Value repeat_sequence(Thread<P>& t, const Value& seq, int64_t n) {
     if (s->ascii()) r->flags |= kStrAscii;
     return Value::object(r);
   }
+  if (is_kind(seq, Kind::Bytes)) {
+    std::string_view b = static_cast<BytesObject*>(seq.o)->view();
+    if (n == 1) return share<P>(seq);
+    if (b.size() && static_cast<uint64_t>(n) > (1ull << 40) / b.size()) return raise(t, t.types().MemoryError, "");
+    std::string r;
+    r.reserve(b.size() * n);
+    for (int64_t i = 0; i < n; ++i) r += b;
+    return new_bytes(t, r);
+  }
   const Value* items;
   size_t size;
   std::vector<Value> copy;

@@ -269,6 +269,24 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
       out += '>';
       return true;
     }
+    case Kind::HostData:
+      // A host type may define __repr__ natively (socket.socket, _thread.lock).
+      for (TypeObject* tp : o->type->mro) {
+        if (tp == t.types().object) break;
+        Value m = dict_get_str<P>(tp->dict, t.names().__repr__);
+        if (m.is_null()) continue;
+        Value r = call(t, m, &v, 1);
+        if (r.is_null()) return false;
+        if (!is_str(r)) {
+          raisef(t, t.types().TypeError, "__repr__ returned non-string (type ", type_name(t, r), ")");
+          decref<P>(r);
+          return false;
+        }
+        out += as_str(r)->view();
+        decref<P>(r);
+        return true;
+      }
+      [[fallthrough]];
     default: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
@@ -310,6 +328,23 @@ bool str_into(Thread<P>& t, const Value& v, std::string& out) {
         // str(exception): '' for no args, the arg for one, the args tuple otherwise.
         TupleObject* args = static_cast<ExceptionObject*>(v.o)->args;
         if (args->size == 0) return true;
+        // OSError(errno, strerror[, filename[, winerror[, filename2]]]):
+        // "[Errno 9] Bad file descriptor", with ": 'name'" (-> 'name2').
+        if (args->size >= 2 && args->size <= 5 && is_subtype<P>(v.o->type, t.types().OSError)) {
+          out += "[Errno ";
+          if (!str_into(t, args->items[0], out)) return false;
+          out += "] ";
+          if (!str_into(t, args->items[1], out)) return false;
+          if (args->size >= 3 && !args->items[2].is_none()) {
+            out += ": ";
+            if (!repr_into(t, args->items[2], out)) return false;
+            if (args->size == 5 && !args->items[4].is_none()) {
+              out += " -> ";
+              if (!repr_into(t, args->items[4], out)) return false;
+            }
+          }
+          return true;
+        }
         if (args->size == 1) {
           if (is_subtype<P>(v.o->type, t.types().KeyError)) return repr_into(t, args->items[0], out);
           return str_into(t, args->items[0], out);

@@ -114,7 +114,8 @@ struct InternedNames {
   X(IndentationError, SyntaxError) X(TabError, IndentationError)                     \
   X(BufferError, Exception) X(ConnectionError, OSError)                              \
   X(BrokenPipeError, ConnectionError) X(ConnectionResetError, ConnectionError)       \
-  X(ConnectionRefusedError, ConnectionError) X(TimeoutError, OSError)                \
+  X(ConnectionRefusedError, ConnectionError) X(ConnectionAbortedError, ConnectionError) \
+  X(BlockingIOError, OSError) X(TimeoutError, OSError)                               \
   X(FileNotFoundError, OSError) X(InterruptedError, OSError)                         \
   X(ProcessLookupError, OSError) X(ChildProcessError, OSError)                       \
   X(PermissionError, OSError) X(Warning, Exception) X(UserWarning, Warning)          \

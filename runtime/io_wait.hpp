@@ -1,0 +1,206 @@
+// Waiting for a file descriptor to become readable or writable, as a
+// blocking call of the policy's thread model: the one primitive the socket
+// module (runtime/modules_socket.hpp) blocks with.
+//
+//   wait_fd(t, fd, for_write, deadline) -> Ready / TimedOut / Interrupted
+//
+//   * OS threads (gil, and the parallel policies): poll() on the calling
+//     thread. Call it inside a BlockingSection, so that other threads run
+//     meanwhile. On the main thread the poll is sliced (20 ms), so that a
+//     Ctrl-C is seen, as in wait_for_condition (runtime/thread_runtime.hpp).
+//   * Fibers (nolock): the OS thread must keep running the other fibers, so
+//     the wait is handed to one shared background thread running a
+//     Boost.Asio io_context (IoReactor: epoll underneath). It waits on the
+//     descriptor with stream_descriptor::async_wait and fulfils a
+//     boost::fibers::promise; the calling fiber waits on the future, which
+//     suspends only that fiber (Boost.Fiber wakes a fiber from another OS
+//     thread through its scheduler's remote-ready queue). Before parking
+//     there, the fiber yields to the others and looks again for up to 50 µs,
+//     which is enough when the other end of the socket is a fiber too. When
+//     no other fiber exists (only the main thread runs), the wait is a plain
+//     poll().
+//
+// Ready also covers errors and hang-ups (POLLERR, POLLHUP, a closed fd): the
+// caller retries its system call, which then reports the error itself.
+#pragma once
+
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <climits>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/fiber/future.hpp>
+
+#include "runtime/thread_runtime.hpp"
+
+namespace lockvm::rt {
+
+using IoDeadline = std::optional<std::chrono::steady_clock::time_point>;
+
+namespace io_detail {
+
+inline constexpr auto kSlice = std::chrono::milliseconds(20);  // main thread: how soon Ctrl-C is seen
+inline constexpr auto kSpin = std::chrono::microseconds(50);    // fibers: yield and look again before parking
+
+inline bool interrupted(const std::atomic<uint32_t>* breaker) {
+  return breaker && (breaker->load(std::memory_order_relaxed) & kBreakInterrupt);
+}
+
+// poll() until ready, the deadline, or (breaker given: the main thread) an
+// interrupt. Blocks the calling OS thread.
+inline WaitResult poll_fd(int fd, bool for_write, const IoDeadline& deadline, const std::atomic<uint32_t>* breaker) {
+  using clock = std::chrono::steady_clock;
+  for (;;) {
+    if (interrupted(breaker)) return WaitResult::Interrupted;
+    int ms = -1;
+    if (deadline) {
+      auto left = *deadline - clock::now();
+      if (left <= clock::duration::zero()) return WaitResult::TimedOut;
+      // Rounded up: a timeout of 0 ms would spin until the deadline.
+      auto left_ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
+      ms = left_ms > INT_MAX ? INT_MAX : static_cast<int>(left_ms);
+    }
+    if (breaker && (ms < 0 || ms > kSlice.count())) ms = static_cast<int>(kSlice.count());
+    pollfd p{fd, static_cast<short>(for_write ? POLLOUT : POLLIN), 0};
+    int r = ::poll(&p, 1, ms);
+    if (r > 0) return WaitResult::Ready;
+    if (r < 0 && errno != EINTR) return WaitResult::Ready;  // the retried call reports it
+  }
+}
+
+// The background thread of fiber waits: an io_context kept running by a work
+// guard. Made on first use and never destroyed: at exit, fibers of daemon
+// threads may still be waiting on it (the process ends without joining it,
+// as it ends without joining daemon threads).
+class IoReactor {
+ public:
+  static IoReactor& get() {
+    static IoReactor* r = new IoReactor();
+    return *r;
+  }
+  boost::asio::io_context& context() { return ctx_; }
+
+ private:
+  IoReactor() : work_(boost::asio::make_work_guard(ctx_)) {
+    // Signals stay with the main thread (runtime/main.cpp), as for script threads.
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    std::thread([this] { ctx_.run(); }).detach();
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  }
+  boost::asio::io_context ctx_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+};
+
+// One fiber's wait. Shared by the fiber and the reactor thread; every use of
+// `sd` happens on the reactor thread (posted there), as Asio requires of one
+// I/O object.
+struct FdWaitOp {
+  explicit FdWaitOp(boost::asio::io_context& ctx) : sd(ctx) {}
+  boost::asio::posix::stream_descriptor sd;
+  boost::fibers::promise<void> done;
+};
+
+// Suspends the calling fiber until fd is ready (or the deadline, or an
+// interrupt when breaker is given).
+inline WaitResult fiber_wait_fd(int fd, bool for_write, const IoDeadline& deadline,
+                                const std::atomic<uint32_t>* breaker) {
+  using clock = std::chrono::steady_clock;
+  namespace asio = boost::asio;
+  // First let the other fibers run and look again, for a few microseconds:
+  // when the other end of the socket is a fiber too (a client and a server
+  // in one process), it usually answers in that time, and the wait never
+  // leaves the OS thread. (Handing a wait to the reactor and back costs two
+  // thread wake-ups, some 100 µs.)
+  {
+    auto spin_end = clock::now() + kSpin;
+    for (;;) {
+      boost::this_fiber::yield();
+      pollfd p{fd, static_cast<short>(for_write ? POLLOUT : POLLIN), 0};
+      if (::poll(&p, 1, 0) != 0) return WaitResult::Ready;  // ready, or an error the retried call reports
+      if (interrupted(breaker)) return WaitResult::Interrupted;
+      auto now = clock::now();
+      if (deadline && now >= *deadline) return WaitResult::TimedOut;
+      if (now >= spin_end) break;
+    }
+  }
+  // The reactor watches a duplicate of the descriptor: epoll registers a
+  // descriptor once, and several fibers may wait on one socket at a time (a
+  // reader and a writer). A duplicate also keeps the socket alive if it is
+  // closed meanwhile (poll() on a closed socket waits on, too).
+  int dup_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (dup_fd < 0) return WaitResult::Ready;  // EBADF, EMFILE: the retried call reports it
+  IoReactor& reactor = IoReactor::get();
+  auto op = std::make_shared<FdWaitOp>(reactor.context());
+  boost::fibers::future<void> fut = op->done.get_future();
+  asio::post(reactor.context(), [op, dup_fd, for_write] {
+    boost::system::error_code ec;
+    op->sd.assign(dup_fd, ec);
+    if (ec) {
+      ::close(dup_fd);
+      op->done.set_value();
+      return;
+    }
+    op->sd.async_wait(for_write ? asio::posix::stream_descriptor::wait_write
+                                : asio::posix::stream_descriptor::wait_read,
+                      [op](const boost::system::error_code&) {
+                        boost::system::error_code ignored;
+                        op->sd.close(ignored);
+                        op->done.set_value();
+                      });
+  });
+  auto give_up = [&](WaitResult r) {
+    // The handler then runs with operation_aborted and closes the duplicate.
+    asio::post(reactor.context(), [op] {
+      boost::system::error_code ignored;
+      op->sd.cancel(ignored);
+    });
+    return r;
+  };
+  for (;;) {
+    if (interrupted(breaker)) return give_up(WaitResult::Interrupted);
+    if (!deadline && !breaker) {
+      fut.wait();
+      return WaitResult::Ready;
+    }
+    auto until = deadline ? *deadline : clock::now() + kSlice;
+    if (breaker) until = std::min(until, clock::now() + kSlice);
+    if (fut.wait_until(until) == boost::fibers::future_status::ready) return WaitResult::Ready;
+    if (deadline && clock::now() >= *deadline) return give_up(WaitResult::TimedOut);
+  }
+}
+
+}  // namespace io_detail
+
+// Waits until `fd` is readable (or writable), the deadline passes, or (main
+// thread only) Ctrl-C is pressed; the caller raises KeyboardInterrupt on
+// Interrupted (raise_interrupt). Call inside a BlockingSection: no Python
+// object may be touched.
+template <LockPolicy P>
+WaitResult wait_fd(Thread<P>& t, int fd, bool for_write, const IoDeadline& deadline) {
+  const std::atomic<uint32_t>* breaker = t.is_main ? &t.interp.eval_breaker : nullptr;
+  if constexpr (P::Threads::kFibers) {
+    // Alone (no script thread besides the main one), nothing else could run.
+    if (t.is_main && t.interp.threads.running() == 0) return io_detail::poll_fd(fd, for_write, deadline, breaker);
+    return io_detail::fiber_wait_fd(fd, for_write, deadline, breaker);
+  } else {
+    return io_detail::poll_fd(fd, for_write, deadline, breaker);
+  }
+}
+
+}  // namespace lockvm::rt
