@@ -4,6 +4,8 @@
 // and super().
 #pragma once
 
+#include <atomic>
+
 #include "runtime/registry.hpp"
 #include "runtime/repr.hpp"
 #include "runtime/str_text.hpp"
@@ -80,6 +82,321 @@ Value bind_descriptor(Thread<P>& t, const Value& descr, const Value& obj, TypeOb
   }
 }
 
+// ---------------------------------------------------------------- attribute caches
+//
+// CPython 3.11's specializing interpreter, adapted. Every LOAD_ATTR,
+// STORE_ATTR and LOAD_METHOD site has an AttrCache (vm/object.hpp), filled on
+// a miss by the attr_fill_* functions below with what the generic path
+// (instance_getattr, type_getattr, setattr) found for the receiver's type,
+// and validated on every use by:
+//
+//   * the type's version tag: TypeObject::version changes whenever the dict
+//     of the type or of any base changes (type_modified), so "the MRO lookup
+//     of this name gives a property / a plain function at depth d / nothing
+//     that takes precedence over the instance dict" stays true for as long as
+//     the tag matches;
+//   * the object itself: the entry the cache points at (in the instance
+//     dict, a module dict, or the dict of the class at MRO depth d) must
+//     still have `name` as its key, and the value is read from there, never
+//     from the cache.
+//
+// Types whose attribute access is customized (a Python __getattribute__ or
+// __setattr__) and the layouts with special cases (exceptions; __slots__
+// classes that also have a __dict__; built-in objects other than plain
+// method receivers) never get an entry, so they always take the generic path.
+//
+// Threads: a cache word is read and written as one relaxed atomic 64-bit
+// access, so a reader sees one fill or another, never a mix; since a hit
+// re-checks the live object, a stale word only costs a miss. A type's tag is
+// likewise one atomic 32-bit word. Under the free-threaded policies, class
+// dict mutations (and so type_modified) must happen with the class locked,
+// and the borrowed descriptor read from a class dict must be kept alive
+// (deferred reference counting, as PEP 703 does) until it has been increfed.
+
+// The next version tag (CPython's next_version_tag). Process-wide, so that a
+// tag is unique among every type any cache can see; atomic (relaxed order:
+// only uniqueness matters) so that interpreters on different OS threads, and
+// the free-threaded policies' threads, can take tags concurrently without a
+// lock. Tags are never reused: once they run out, types simply get none and
+// their attribute accesses stay on the generic path.
+inline std::atomic<uint32_t> next_type_version{1};
+inline constexpr uint32_t kMaxTypeVersion = 0xFFFFFF00u;
+
+[[gnu::always_inline]] inline uint32_t load_type_version(TypeObject* tp) {
+  return std::atomic_ref<uint32_t>(tp->version).load(std::memory_order_relaxed);
+}
+inline void store_type_version(TypeObject* tp, uint32_t v) {
+  std::atomic_ref<uint32_t>(tp->version).store(v, std::memory_order_relaxed);
+}
+
+// Gives `tp` a version tag, after its bases (the invariant: a type has a tag
+// only if its base has one). False when the tags have run out.
+inline bool type_assign_version(TypeObject* tp) {
+  if (load_type_version(tp)) return true;
+  if (tp->base && !type_assign_version(tp->base)) return false;
+  uint32_t v = next_type_version.load(std::memory_order_relaxed);
+  do {
+    if (v >= kMaxTypeVersion) return false;
+  } while (!next_type_version.compare_exchange_weak(v, v + 1, std::memory_order_relaxed));
+  store_type_version(tp, v);
+  return true;
+}
+
+// The dict of `tp` has changed: no cache entry recorded under its tag, or
+// under a subclass's, may match again. Every mutation of a class dict once
+// the class exists must call this (type_setattr does; build_class does after
+// its own finishing touches). Built-in types' dicts are filled before any
+// code runs and are read-only afterwards.
+inline void type_modified(TypeObject* tp) {
+  if (!load_type_version(tp)) return;  // no tag, so neither have its subclasses
+  store_type_version(tp, 0);
+  for (TypeObject* sub : tp->subclasses) type_modified(sub);
+}
+
+// Records that `tp` is a subclass of `base`, for type_modified. Only user
+// classes are listed (a built-in type's dict never changes).
+inline void type_add_subclass(TypeObject* base, TypeObject* tp) {
+  if (base->builtin) return;
+  tp->listed_in = base;
+  tp->subclass_pos = static_cast<uint32_t>(base->subclasses.size());
+  base->subclasses.push_back(tp);
+}
+
+// A cache word: [63..32] type version tag, [31..24] AttrKind, [23..16] MRO
+// depth of the class whose dict holds the attribute, [15..0] entry index.
+enum class AttrKind : uint8_t {
+  Empty = 0,
+  InstanceValue,  // LOAD_ATTR, LOAD_METHOD: a value in the instance dict, at entry `index` (a hint)
+  TypeDescr,      // LOAD_ATTR, LOAD_METHOD: the instance dict lacks the name; the class attribute at
+                  // (depth, index) is bound as bind_descriptor binds it
+  Method,         // LOAD_METHOD: as TypeDescr, for a plain function: pushed unbound with self
+  Property,       // LOAD_ATTR: a property at (depth, index): its getter is called inline
+  ModuleValue,    // LOAD_ATTR, LOAD_METHOD on a module: entry `index` of its dict (no type version)
+  ClassAttr,      // LOAD_ATTR, LOAD_METHOD on a class: the attribute at (depth, index) of its MRO
+  BuiltinMethod,  // LOAD_METHOD on a built-in object: a native method at (depth, index)
+  StoreInstance,  // STORE_ATTR: a plain store into the instance dict, at entry `index` (a hint)
+};
+inline constexpr uint32_t kAttrNoIndex = 0xFFFF;  // an index hint that never matches
+inline constexpr uint32_t kAttrMaxDepth = 0xFF;
+
+constexpr uint64_t attr_word(uint32_t version, AttrKind kind, uint32_t depth, uint32_t index) {
+  return uint64_t{version} << 32 | uint64_t{static_cast<uint8_t>(kind)} << 24 | uint64_t{depth} << 16 | index;
+}
+constexpr uint32_t attr_version(uint64_t w) { return static_cast<uint32_t>(w >> 32); }
+constexpr AttrKind attr_kind(uint64_t w) { return static_cast<AttrKind>((w >> 24) & 0xFF); }
+constexpr uint32_t attr_depth(uint64_t w) { return (w >> 16) & 0xFF; }
+constexpr uint32_t attr_index(uint64_t w) { return w & 0xFFFF; }
+
+// The way of `c` filled for type tag `version`, or 0 (AttrKind::Empty). For
+// version 0 (a type without a tag yet, or a module receiver), the first way
+// without a type: a ModuleValue word or an empty one.
+[[gnu::always_inline]] inline uint64_t attr_lookup(AttrCache& c, uint32_t version) {
+  for (uint64_t& way : c.ways) {
+    uint64_t w = std::atomic_ref<uint64_t>(way).load(std::memory_order_relaxed);
+    if (static_cast<uint32_t>(w >> 32) == version) return w;
+  }
+  return 0;
+}
+
+// Records `w`: in place of the way filled for the same type tag, if any, or
+// else in front, the other ways moving down and the last one dropping out.
+inline void attr_insert(AttrCache& c, uint64_t w) {
+  auto load = [](uint64_t& way) { return std::atomic_ref<uint64_t>(way).load(std::memory_order_relaxed); };
+  auto store = [](uint64_t& way, uint64_t v) { std::atomic_ref<uint64_t>(way).store(v, std::memory_order_relaxed); };
+  int i = 0;
+  while (i < AttrCache::kWays - 1 && (load(c.ways[i]) >> 32) != (w >> 32)) ++i;
+  for (; i > 0; --i) store(c.ways[i], load(c.ways[i - 1]));
+  store(c.ways[0], w);
+}
+
+// An index hint that fits a cache word (kAttrNoIndex if not).
+inline uint32_t attr_hint(int64_t index) {
+  return index >= 0 && index < kAttrNoIndex ? static_cast<uint32_t>(index) : kAttrNoIndex;
+}
+
+// The value of entry `index` of `tab` if its key is `name` itself, else Null.
+[[gnu::always_inline]] inline Value attr_entry(const HashTable& tab, uint32_t index, StrObject* name) {
+  if (index >= tab.entries.size()) return Value();
+  const HashEntry& e = tab.entries[index];
+  if (e.key.tag != Tag::Obj || e.key.o != name) return Value();
+  return e.value;
+}
+
+// The class attribute a cache word points at: entry `index` of the dict of
+// the class at `depth` in tp's MRO, if its key is still `name`; else Null.
+// (Borrowed, like type_lookup's result.)
+[[gnu::always_inline]] inline Value attr_class_entry(TypeObject* tp, uint64_t w, StrObject* name) {
+  uint32_t depth = attr_depth(w);
+  if (depth >= tp->mro.size()) return Value();
+  return attr_entry(tp->mro[depth]->dict->table, attr_index(w), name);
+}
+
+// The position of key `name` (interned) in `d`, or -1: dict_get_str's probe.
+inline int64_t dict_find_str(DictObject* d, StrObject* key) {
+  const HashTable& tab = d->table;
+  if (tab.index.empty()) return -1;
+  int64_t h = key->hash;
+  size_t mask = tab.index.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(h);
+  size_t i = static_cast<size_t>(h) & mask;
+  for (;;) {
+    int32_t ix = tab.index[i];
+    if (ix == ht::kEmpty) return -1;
+    if (ix >= 0) {
+      const HashEntry& e = tab.entries[ix];
+      if (e.key.tag == Tag::Obj &&
+          (e.key.o == key || (e.hash == h && is_str(e.key) && ht::str_eq(as_str(e.key), key))))
+        return ix;
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+// Whether `d` lacks key `name` (interned): the first probe inline, which
+// settles it for most small dicts, then dict_find_str.
+[[gnu::always_inline]] inline bool dict_lacks_str(DictObject* d, StrObject* key) {
+  const HashTable& tab = d->table;
+  if (tab.index.empty()) return true;
+  int32_t ix = tab.index[static_cast<size_t>(key->hash) & (tab.index.size() - 1)];
+  if (ix == ht::kEmpty) return true;
+  return dict_find_str(d, key) < 0;
+}
+
+// type_lookup, also telling where the attribute is: the MRO depth of the
+// class that has it and its entry index in that class's dict. Cacheable
+// only when both fit a cache word and the key is `name` itself (what the
+// hit checks).
+template <LockPolicy P>
+Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int64_t& index, bool& cacheable) {
+  for (size_t d = 0; d < type->mro.size(); ++d) {
+    DictObject* dict = type->mro[d]->dict;
+    int64_t ix = dict_find_str(dict, name);
+    if (ix >= 0) {
+      depth = static_cast<uint32_t>(d);
+      index = ix;
+      cacheable = d <= kAttrMaxDepth && ix < kAttrNoIndex && dict->table.entries[ix].key.o == name;
+      return dict->table.entries[ix].value;
+    }
+  }
+  cacheable = false;
+  return Value();
+}
+
+// A class whose instances' attribute reads may be cached: no Python
+// __getattribute__ (the native object.__getattribute__ is the generic path).
+template <LockPolicy P>
+bool attr_plain_getattribute(Thread<P>& t, TypeObject* tp) {
+  return is_kind(type_lookup<P>(tp, t.names().__getattribute__), Kind::Native);
+}
+
+// LOAD_ATTR / LOAD_METHOD missed on an instance of a user class: records what
+// the generic lookup finds for `name` on instances of its type. Runs no
+// Python code. When the answer is a value in the instance dict, returns it
+// (a new reference: the generic path's answer); otherwise Null, and the
+// caller takes the generic path.
+template <LockPolicy P>
+Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool method) {
+  TypeObject* tp = inst->type;
+  if (inst->kind != Kind::Instance || !attr_plain_getattribute(t, tp) || !type_assign_version(tp)) return Value();
+  StrObject* name = c.name;
+  uint32_t version = load_type_version(tp);
+  uint32_t depth = 0;
+  int64_t dix = -1;
+  bool cacheable = false;
+  Value descr = type_lookup_where<P>(tp, name, depth, dix, cacheable);
+  if (is_kind(descr, Kind::Property)) {  // a data descriptor: it comes before the instance dict
+    if (!method && cacheable) attr_insert(c, attr_word(version, AttrKind::Property, depth, dix));
+    return Value();
+  }
+  int64_t ix = dict_find_str(inst->dict, name);  // slotted: the slot values
+  if (ix >= 0) {
+    attr_insert(c, attr_word(version, AttrKind::InstanceValue, 0, attr_hint(ix)));
+    return share<P>(inst->dict->table.entries[ix].value);
+  }
+  // Not in the instance dict: the class attribute, unless a special case of
+  // instance_getattr comes first (a slotted instance's own __dict__, the
+  // names it answers itself).
+  if (descr.is_null() || !cacheable || (tp->slotted && tp->instance_dict) || name == t.names().__class__ ||
+      name == t.names().__dict__)
+    return Value();
+  AttrKind kind = method && is_kind(descr, Kind::Function) ? AttrKind::Method : AttrKind::TypeDescr;
+  attr_insert(c, attr_word(version, kind, depth, dix));
+  return Value();
+}
+
+// LOAD_ATTR / LOAD_METHOD missed on a module: remembers where `name` is in
+// its dict (the generic path's first and only place to look for a value
+// there). No version: the hit checks the entry's key.
+template <LockPolicy P>
+void attr_fill_module(AttrCache& c, ModuleObject* m) {
+  int64_t ix = dict_find_str(m->dict, c.name);
+  if (ix >= 0 && ix < kAttrNoIndex && m->dict->table.entries[ix].key.o == c.name)
+    attr_insert(c, attr_word(0, AttrKind::ModuleValue, 0, static_cast<uint32_t>(ix)));
+}
+
+// LOAD_ATTR / LOAD_METHOD missed on a class (`Cls.attr`): type_getattr's MRO
+// lookup.
+template <LockPolicy P>
+void attr_fill_class(AttrCache& c, TypeObject* tp) {
+  if (!type_assign_version(tp)) return;
+  uint32_t depth = 0;
+  int64_t dix = -1;
+  bool cacheable = false;
+  Value v = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
+  if (!v.is_null() && cacheable)
+    attr_insert(c, attr_word(load_type_version(tp), AttrKind::ClassAttr, depth, dix));
+}
+
+// LOAD_METHOD missed on a built-in object (a str, list, int, ...): a native
+// method of its type. Not for the layouts whose generic lookup looks
+// elsewhere first (a function's or bound method's attributes) or that have
+// their own cases (instances, modules, classes, super, exceptions). Which
+// layouts these are follows from the type, so a hit need not check again.
+template <LockPolicy P>
+void attr_fill_builtin_method(Thread<P>& t, AttrCache& c, const Value& obj) {
+  if (obj.tag == Tag::Obj) {
+    switch (obj.o->kind) {
+      case Kind::Instance: case Kind::Exception: case Kind::Module: case Kind::Type: case Kind::Super:
+      case Kind::Function: case Kind::BoundMethod: return;
+      default: break;
+    }
+  }
+  TypeObject* tp = type_of(t, obj);
+  if (!type_assign_version(tp)) return;
+  uint32_t depth = 0;
+  int64_t dix = -1;
+  bool cacheable = false;
+  Value v = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
+  if (cacheable && is_kind(v, Kind::Native) && static_cast<NativeObject*>(v.o)->self.is_null())
+    attr_insert(c, attr_word(load_type_version(tp), AttrKind::BuiltinMethod, depth, dix));
+}
+
+// STORE_ATTR missed on an instance: a plain store into the instance dict is
+// what setattr does when the class has no Python __setattr__, no property of
+// that name, and no __slots__.
+template <LockPolicy P>
+void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
+  TypeObject* tp = inst->type;
+  if (inst->kind != Kind::Instance || tp->slotted) return;
+  if (!is_kind(type_lookup<P>(tp, t.names().__setattr__), Kind::Native)) return;
+  if (is_kind(type_lookup<P>(tp, c.name), Kind::Property) || !type_assign_version(tp)) return;
+  int64_t ix = dict_find_str(inst->dict, c.name);
+  attr_insert(c, attr_word(load_type_version(tp), AttrKind::StoreInstance, 0, attr_hint(ix)));
+}
+
+// `Cls.name` once the MRO lookup found `v`: a staticmethod unwraps, a
+// classmethod binds the class, anything else is itself.
+template <LockPolicy P>
+Value bind_class_attr(Thread<P>& t, const Value& v, TypeObject* type) {
+  if (v.tag == Tag::Obj) {
+    if (v.o->kind == Kind::StaticMethod) return share<P>(static_cast<WrapperObject*>(v.o)->func);
+    if (v.o->kind == Kind::ClassMethod)
+      return new_bound_method(t, static_cast<WrapperObject*>(v.o)->func, Value::object(type));
+  }
+  return share<P>(v);
+}
+
 template <LockPolicy P>
 Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must) {
   auto* inst = static_cast<InstanceObject*>(obj.o);
@@ -136,13 +453,7 @@ Value type_getattr(Thread<P>& t, TypeObject* type, StrObject* name, bool must) {
   InternedNames& n = t.names();
   Value self = Value::object(type);
   Value v = type_lookup<P>(type, name);
-  if (!v.is_null()) {
-    if (v.tag == Tag::Obj) {
-      if (v.o->kind == Kind::StaticMethod) return share<P>(static_cast<WrapperObject*>(v.o)->func);
-      if (v.o->kind == Kind::ClassMethod) return new_bound_method(t, static_cast<WrapperObject*>(v.o)->func, self);
-    }
-    return share<P>(v);
-  }
+  if (!v.is_null()) return bind_class_attr(t, v, type);
   if (name == n.__name__) { incref<P>(type->name); return Value::object(type->name); }
   if (name == n.__qualname__) { incref<P>(type->name); return Value::object(type->name); }
   if (name == n.__module__)
@@ -401,7 +712,7 @@ int type_setattr(Thread<P>& t, TypeObject* type, StrObject* name, const Value& v
     raisef(t, t.types().TypeError, "cannot set '", name->view(), "' attribute of immutable type '", type->name->view(), "'");
     return -1;
   }
-  ++type->version;
+  type_modified(type);
   return dict_store_attr(t, type->dict, Value::object(type), name, v);
 }
 
@@ -445,6 +756,77 @@ int setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
     raisef(t, t.types().AttributeError, "'", type_name(t, obj), "' object attribute '", name->view(), "' is read-only");
   }
   return -1;
+}
+
+// ---- the eval loop's cache misses (vm/eval_loop.hpp) ----------------------------
+//
+// Each refills the site's cache for this receiver, then answers as the
+// generic path does.
+
+// LOAD_ATTR.
+template <LockPolicy P>
+[[gnu::noinline]] Value load_attr_miss(Thread<P>& t, AttrCache& c, const Value& obj) {
+  if (obj.tag == Tag::Obj) {
+    switch (obj.o->kind) {
+      case Kind::Instance: {
+        Value v = attr_fill_instance(t, c, static_cast<InstanceObject*>(obj.o), false);
+        if (!v.is_null()) return v;
+        break;
+      }
+      case Kind::Module: attr_fill_module<P>(c, static_cast<ModuleObject*>(obj.o)); break;
+      case Kind::Type: attr_fill_class<P>(c, as_type(obj)); break;
+      default: break;
+    }
+  }
+  return getattr(t, obj, c.name);
+}
+
+// LOAD_METHOD: the callable, and whether it is to be called with `obj` as
+// its first argument (a plain function or native method found on the type:
+// no bound method is made) or as it is.
+template <LockPolicy P>
+[[gnu::noinline]] Value load_method_miss(Thread<P>& t, AttrCache& c, const Value& obj, bool& unbound) {
+  StrObject* name = c.name;
+  unbound = false;
+  Kind k = obj.tag == Tag::Obj ? obj.o->kind : Kind::Singleton;  // unboxed values: built-in methods
+  switch (k) {
+    case Kind::Instance: {
+      auto* inst = static_cast<InstanceObject*>(obj.o);
+      Value v = attr_fill_instance(t, c, inst, true);
+      if (!v.is_null()) return v;
+      TypeObject* tp = inst->type;
+      // A slotted instance with a __dict__ looks there too (instance_getattr).
+      if (!(tp->slotted && tp->instance_dict)) {
+        Value descr = type_lookup<P>(tp, name);
+        if (is_kind(descr, Kind::Function) && dict_get_str<P>(inst->dict, name).is_null()) {
+          unbound = true;
+          return share<P>(descr);
+        }
+      }
+      break;
+    }
+    case Kind::Module: attr_fill_module<P>(c, static_cast<ModuleObject*>(obj.o)); break;
+    case Kind::Type: attr_fill_class<P>(c, as_type(obj)); break;
+    case Kind::Super:
+    case Kind::Exception: break;
+    default: {
+      attr_fill_builtin_method(t, c, obj);
+      Value descr = type_lookup<P>(type_of(t, obj), name);
+      if (is_kind(descr, Kind::Native) && static_cast<NativeObject*>(descr.o)->self.is_null()) {
+        unbound = true;
+        return share<P>(descr);
+      }
+      break;
+    }
+  }
+  return getattr(t, obj, name);
+}
+
+// STORE_ATTR: 0, or -1 with an exception set.
+template <LockPolicy P>
+[[gnu::noinline]] int store_attr_miss(Thread<P>& t, AttrCache& c, const Value& obj, const Value& v) {
+  if (is_kind(obj, Kind::Instance)) attr_fill_store(t, c, static_cast<InstanceObject*>(obj.o));
+  return setattr(t, obj, c.name, v);
 }
 
 // ---------------------------------------------------------------- construction
@@ -620,12 +1002,24 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
   type->name = as_str(name);
   incref<P>(base);
   type->base = base;
-  incref<P>(ns);
-  type->dict = ns;
+  // The class gets a copy of the namespace, as in CPython: the body's
+  // locals() dict can outlive the class statement, and a change made through
+  // it must not reach the class dict behind type_modified's back.
+  type->dict = as_dict(new_dict(t));
+  for (const HashEntry& e : ns->table.entries)
+    if (!e.key.is_null() && dict_set(t, type->dict, e.key, e.value) < 0) {
+      decref<P>(Value::object(type));
+      return Value();
+    }
+  ns = type->dict;
   type->instance_kind = base->instance_kind == Kind::Exception ? Kind::Exception : Kind::Instance;
   type->is_exception = base->is_exception;
   type->mro.push_back(type);
   for (TypeObject* m : base->mro) type->mro.push_back(m);
+  // So that a change to the base's dict reaches this class's caches. (The
+  // finishing touches to `ns` below need no type_modified: the class has no
+  // version tag until a cache sees one of its instances.)
+  type_add_subclass(base, type);
   if (slots_decl.is_null()) {
     // No __slots__: instances get a __dict__ (and weak references) again.
     type->instance_dict = type->instance_weakref = true;

@@ -198,6 +198,21 @@ template <class Fn>
 
 // ---- destruction ---------------------------------------------------------------
 
+// A class being freed leaves its base's subclass list (TypeObject::subclasses,
+// for the attribute caches' type_modified), and its own subclasses forget it.
+// The links are borrowed and kept apart from `base`, because the cycle
+// collector may clear `base` (or free the base first) when a class and its
+// base die together.
+inline void unlink_subclass(TypeObject* tp) {
+  if (TypeObject* b = tp->listed_in) {
+    TypeObject* last = b->subclasses.back();
+    b->subclasses[tp->subclass_pos] = last;
+    last->subclass_pos = tp->subclass_pos;
+    b->subclasses.pop_back();
+  }
+  for (TypeObject* sub : tp->subclasses) sub->listed_in = nullptr;
+}
+
 // One switch (not for_each_reference and then a second one for the C++
 // destructors): this is on the path of every object that dies.
 template <LockPolicy P>
@@ -243,6 +258,7 @@ void destroy(Object* o) {
     case Kind::Module: owned_references(static_cast<ModuleObject*>(o), dropper); break;
     case Kind::Type: {
       auto* tp = static_cast<TypeObject*>(o);
+      unlink_subclass(tp);
       owned_references(tp, dropper);
       tp->~TypeObject();
       break;

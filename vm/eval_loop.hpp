@@ -290,29 +290,152 @@ dispatch:
     }
     DISPATCH();
   }
+  // LOAD_ATTR, STORE_ATTR and LOAD_METHOD have an inline cache per site
+  // (runtime/classes.hpp, "attribute caches"; CPython 3.11's specializations).
+  // A hit needs the receiver's type version tag to match the cache word and
+  // the entry the word points at to still have the site's name as its key;
+  // anything else is a miss: the generic path, which refills the cache.
   TARGET(LOAD_ATTR) {
+    AttrCache& c = co->attr_caches[ARG];
     Value obj = TOP();
-    SAVE();
-    Value v;
-    // Instance attribute fast path: a plain value in the instance dict wins
-    // unless the class has a property of that name.
-    if (obj.tag == Tag::Obj && obj.o->kind == Kind::Instance) {
-      Value dv = dict_get_str<P>(static_cast<InstanceObject*>(obj.o)->dict, names[ARG]);
-      if (!dv.is_null() && !is_kind(type_lookup<P>(obj.o->type, names[ARG]), Kind::Property)) v = share<P>(dv);
-      else v = getattr(t, obj, names[ARG]);
-    } else {
-      v = getattr(t, obj, names[ARG]);
+    if (obj.tag == Tag::Obj) {
+      Object* o = obj.o;
+      if (o->kind == Kind::Instance) {
+        TypeObject* tp = o->type;
+        uint32_t ver = load_type_version(tp);
+        DictObject* d = static_cast<InstanceObject*>(o)->dict;
+        uint64_t w = attr_lookup(c, ver);
+        AttrKind kind = attr_kind(w);
+        if (kind == AttrKind::InstanceValue) {
+          Value v = attr_entry(d->table, attr_index(w), c.name);
+          if (v.is_null()) {
+            // Another instance, another insertion order: the tag still says
+            // the instance dict comes first, so only the index is stale.
+            int64_t ix = dict_find_str(d, c.name);
+            if (ix >= 0) {
+              v = d->table.entries[ix].value;
+              if (d->table.entries[ix].key.o == c.name)
+                attr_insert(c, attr_word(ver, AttrKind::InstanceValue, 0, attr_hint(ix)));
+            }
+          }
+          if (!v.is_null()) {
+            TOP() = share<P>(v);
+            decref<P>(obj);
+            DISPATCH();
+          }
+        } else if (kind == AttrKind::Property) {
+          Value descr = attr_class_entry(tp, w, c.name);
+          if (is_kind(descr, Kind::Property)) {
+            Value fget = static_cast<PropertyObject*>(descr.o)->fget;
+            if (is_kind(fget, Kind::Function)) {
+              // Call the getter in place, as CALL would: (obj -- fget obj),
+              // and the result lands in obj's slot. The frame has a spare
+              // slot for the extra push (code_from_proto).
+              incref<P>(fget.o);
+              TOP() = fget;
+              PUSH(obj);
+              call_base = sp - 2;
+              call_nargs = 1;
+              call_kw = nullptr;
+              call_sp_after = call_base;
+              goto do_call;
+            }
+          }
+        } else if (kind == AttrKind::TypeDescr) {
+          Value descr = attr_class_entry(tp, w, c.name);
+          if (!descr.is_null() && dict_lacks_str(d, c.name)) {
+            Value v = descr;
+            if (v.tag == Tag::Obj) {
+              SAVE();
+              v = bind_descriptor(t, descr, obj, tp);
+              ERROR_IF(v.is_null());
+            }
+            TOP() = v;
+            decref<P>(obj);
+            DISPATCH();
+          }
+        }
+      } else if (o->kind == Kind::Module) {
+        uint64_t w = attr_lookup(c, 0);
+        if (attr_kind(w) == AttrKind::ModuleValue) {
+          Value v = attr_entry(static_cast<ModuleObject*>(o)->dict->table, attr_index(w), c.name);
+          if (!v.is_null()) {
+            TOP() = share<P>(v);
+            decref<P>(obj);
+            DISPATCH();
+          }
+        }
+      } else if (o->kind == Kind::Type) {
+        TypeObject* tp = static_cast<TypeObject*>(o);
+        uint64_t w = attr_lookup(c, load_type_version(tp));
+        if (attr_kind(w) == AttrKind::ClassAttr) {
+          Value descr = attr_class_entry(tp, w, c.name);
+          if (!descr.is_null()) {
+            SAVE();
+            Value v = bind_class_attr(t, descr, tp);
+            ERROR_IF(v.is_null());
+            TOP() = v;
+            decref<P>(obj);
+            DISPATCH();
+          }
+        }
+      }
     }
+    SAVE();
+    Value v = load_attr_miss(t, c, obj);
     ERROR_IF(v.is_null());
     TOP() = v;
     decref<P>(obj);
     DISPATCH();
   }
   TARGET(STORE_ATTR) {
-    Value obj = POP();
-    Value v = POP();
+    AttrCache& c = co->attr_caches[ARG];
+    Value obj = sp[-1];
+    Value v = sp[-2];
+    if (obj.tag == Tag::Obj && obj.o->kind == Kind::Instance) {
+      uint64_t w = attr_lookup(c, load_type_version(obj.o->type));
+      if (attr_kind(w) == AttrKind::StoreInstance) {
+        // A plain store into the instance dict: in place when the hinted
+        // entry has the name (the stack's reference to v moves into it).
+        DictObject* d = static_cast<InstanceObject*>(obj.o)->dict;
+        Value old;
+        {
+          ObjectGuard<P> g(d);
+          uint32_t ix = attr_index(w);
+          if (ix < d->table.entries.size()) {
+            HashEntry& e = d->table.entries[ix];
+            if (e.key.tag == Tag::Obj && e.key.o == c.name) {
+              old = e.value;
+              e.value = v;
+            }
+          }
+        }
+        sp -= 2;
+        if (!old.is_null()) {
+          decref<P>(old);
+          decref<P>(obj);
+          DISPATCH();
+        }
+        // A new attribute, or another insertion order.
+        SAVE();
+        int r = dict_set(t, d, Value::object(c.name), v);
+        if (r == 0) {
+          const std::vector<HashEntry>& es = d->table.entries;
+          int64_t ix = !es.empty() && es.back().key.tag == Tag::Obj && es.back().key.o == c.name
+                           ? static_cast<int64_t>(es.size()) - 1
+                           : dict_find_str(d, c.name);
+          if (attr_hint(ix) != attr_index(w))
+            attr_insert(c, attr_word(attr_version(w), AttrKind::StoreInstance, 0, attr_hint(ix)));
+        }
+        decref<P>(v);
+        decref<P>(obj);
+        ERROR_IF(r < 0);
+        DISPATCH();
+      }
+    }
+    sp -= 2;
     SAVE();
-    int r = setattr(t, obj, names[ARG], v);
+    int r = store_attr_miss(t, c, obj, v);
     decref<P>(obj);
     decref<P>(v);
     ERROR_IF(r < 0);
@@ -327,31 +450,99 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_METHOD) {
+    AttrCache& c = co->attr_caches[ARG];
     Value obj = TOP();
-    StrObject* name = names[ARG];
-    SAVE();
     if (obj.tag == Tag::Obj && obj.o->kind == Kind::Instance) {
-      Value descr = type_lookup<P>(obj.o->type, name);
-      if (is_kind(descr, Kind::Function) &&
-          dict_get_str<P>(static_cast<InstanceObject*>(obj.o)->dict, name).is_null()) {
-        TOP() = share<P>(descr);
-        PUSH(obj);
-        DISPATCH();
+      TypeObject* tp = obj.o->type;
+      DictObject* d = static_cast<InstanceObject*>(obj.o)->dict;
+      uint64_t w = attr_lookup(c, load_type_version(tp));
+      AttrKind kind = attr_kind(w);
+      if (kind == AttrKind::Method) {
+        // A function on the class that the instance dict does not shadow:
+        // (obj -- f obj), no bound method.
+        Value descr = attr_class_entry(tp, w, c.name);
+        if (is_kind(descr, Kind::Function) && dict_lacks_str(d, c.name)) {
+          incref<P>(descr.o);
+          TOP() = descr;
+          PUSH(obj);
+          DISPATCH();
+        }
+      } else if (kind == AttrKind::InstanceValue) {
+        Value v = attr_entry(d->table, attr_index(w), c.name);
+        if (!v.is_null()) {
+          TOP() = Value();
+          PUSH(share<P>(v));
+          decref<P>(obj);
+          DISPATCH();
+        }
+      } else if (kind == AttrKind::TypeDescr) {
+        Value descr = attr_class_entry(tp, w, c.name);
+        if (!descr.is_null() && dict_lacks_str(d, c.name)) {
+          Value v = descr;
+          if (v.tag == Tag::Obj) {
+            SAVE();
+            v = bind_descriptor(t, descr, obj, tp);
+            ERROR_IF(v.is_null());
+          }
+          TOP() = Value();
+          PUSH(v);
+          decref<P>(obj);
+          DISPATCH();
+        }
       }
-    } else if (obj.tag != Tag::Obj || (obj.o->kind != Kind::Module && obj.o->kind != Kind::Type &&
-                                       obj.o->kind != Kind::Super && obj.o->kind != Kind::Exception)) {
-      Value descr = type_lookup<P>(type_of(t, obj), name);
-      if (is_kind(descr, Kind::Native) && static_cast<NativeObject*>(descr.o)->self.is_null()) {
-        TOP() = share<P>(descr);
-        PUSH(obj);
-        DISPATCH();
+    } else if (obj.tag == Tag::Obj && obj.o->kind == Kind::Module) {
+      uint64_t w = attr_lookup(c, 0);
+      if (attr_kind(w) == AttrKind::ModuleValue) {
+        Value v = attr_entry(static_cast<ModuleObject*>(obj.o)->dict->table, attr_index(w), c.name);
+        if (!v.is_null()) {
+          TOP() = Value();
+          PUSH(share<P>(v));
+          decref<P>(obj);
+          DISPATCH();
+        }
+      }
+    } else if (obj.tag == Tag::Obj && obj.o->kind == Kind::Type) {
+      TypeObject* tp = static_cast<TypeObject*>(obj.o);
+      uint64_t w = attr_lookup(c, load_type_version(tp));
+      if (attr_kind(w) == AttrKind::ClassAttr) {
+        Value descr = attr_class_entry(tp, w, c.name);
+        if (!descr.is_null()) {
+          SAVE();
+          Value v = bind_class_attr(t, descr, tp);
+          ERROR_IF(v.is_null());
+          TOP() = Value();
+          PUSH(v);
+          decref<P>(obj);
+          DISPATCH();
+        }
+      }
+    } else {
+      // Only ever filled for built-in receivers whose type alone decides the
+      // lookup (attr_fill_builtin_method), so the type's tag is the check.
+      TypeObject* tp = type_of(t, obj);
+      uint64_t w = attr_lookup(c, load_type_version(tp));
+      if (attr_kind(w) == AttrKind::BuiltinMethod) {
+        Value descr = attr_class_entry(tp, w, c.name);
+        if (is_kind(descr, Kind::Native)) {
+          incref<P>(descr.o);
+          TOP() = descr;
+          PUSH(obj);
+          DISPATCH();
+        }
       }
     }
-    Value v = getattr(t, obj, name);
-    ERROR_IF(v.is_null());
-    TOP() = Value();
-    PUSH(v);
-    decref<P>(obj);
+    SAVE();
+    bool unbound;
+    Value m = load_method_miss(t, c, obj, unbound);
+    ERROR_IF(m.is_null());
+    if (unbound) {
+      TOP() = m;
+      PUSH(obj);
+    } else {
+      TOP() = Value();
+      PUSH(m);
+      decref<P>(obj);
+    }
     DISPATCH();
   }
   TARGET(BINARY_SUBSCR) {

@@ -66,14 +66,25 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   fuse_superinstructions(c->instrs, proto->exception_table, c->fused);
   // Each LOAD_GLOBAL site gets its own cache; its argument becomes the cache
   // slot (the cache remembers the name index).
-  for (Instr& in : c->instrs)
-    if (instr_op(in) == Op::LOAD_GLOBAL) {
+  // Likewise each LOAD_ATTR, STORE_ATTR and LOAD_METHOD site gets an attribute
+  // cache (runtime/classes.hpp), which holds the interned name.
+  for (Instr& in : c->instrs) {
+    Op op = instr_op(in);
+    if (op == Op::LOAD_GLOBAL) {
       GlobalCache gc;
       gc.name_index = instr_arg(in);
       in = make_instr(Op::LOAD_GLOBAL, static_cast<uint32_t>(c->global_caches.size()));
       c->global_caches.push_back(gc);
+    } else if (op == Op::LOAD_ATTR || op == Op::STORE_ATTR || op == Op::LOAD_METHOD) {
+      AttrCache ac;
+      ac.name = c->names[instr_arg(in)];
+      in = make_instr(op, static_cast<uint32_t>(c->attr_caches.size()));
+      c->attr_caches.push_back(ac);
     }
-  c->frame_slots = c->nlocals + c->ncells + c->nfree + c->stacksize;
+  }
+  // One spare stack slot: LOAD_ATTR's cached property read pushes the getter
+  // and calls it in place, one slot above the stack depth the compiler counted.
+  c->frame_slots = c->nlocals + c->ncells + c->nfree + c->stacksize + 1;
   c->prefix_slots = c->nlocals + c->ncells + c->nfree;
   c->simple_args = proto->kwonlyargcount == 0 && !(proto->flags & (kCodeVarargs | kCodeVarkeywords));
   c->frame_size = static_cast<uint32_t>(frame_bytes(c->frame_slots));

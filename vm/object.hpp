@@ -166,6 +166,22 @@ struct GlobalCache {
   bool from_builtins = false;
 };
 
+// Inline cache of one LOAD_ATTR, STORE_ATTR or LOAD_METHOD site (CPython
+// 3.11's specializing interpreter, adapted; the logic is in
+// runtime/classes.hpp, "attribute caches"). `name` is fixed when the code is
+// loaded. The site remembers what it learned about up to kWays receiver
+// types (a polymorphic inline cache: a method of a base class sees instances
+// of each subclass). Each way is one word packing a type version tag, a
+// cache kind, an MRO depth and an entry index, so a reader never sees half of
+// one fill and half of another; and a hit never trusts the word alone: it
+// re-reads the key at the remembered entry of the live dict, checks it is
+// `name`, and takes the value from there.
+struct AttrCache {
+  static constexpr int kWays = 4;
+  StrObject* name = nullptr;  // interned (immortal): not counted
+  uint64_t ways[kWays] = {};  // 0: empty. Each read and written whole (attr_lookup, attr_insert)
+};
+
 struct CodeObject : Object {
   std::shared_ptr<const CodeProto> proto;
   std::vector<Instr> instrs;         // proto->code with superinstructions fused in
@@ -174,6 +190,7 @@ struct CodeObject : Object {
   std::vector<StrObject*> names;     // interned, owned
   std::vector<StrObject*> varnames;  // interned, owned
   std::vector<GlobalCache> global_caches;  // one per LOAD_GLOBAL site, indexed by instruction
+  std::vector<AttrCache> attr_caches;      // one per LOAD_ATTR/STORE_ATTR/LOAD_METHOD site, indexed by instruction
   StrObject* name;
   StrObject* qualname;
   StrObject* filename;
@@ -182,7 +199,7 @@ struct CodeObject : Object {
   int nfree;    // freevars
   int stacksize;
   // Precomputed for the call path:
-  uint32_t frame_slots;   // nlocals + ncells + nfree + stacksize
+  uint32_t frame_slots;   // nlocals + ncells + nfree + stacksize + 1 (a spare slot: LOAD_ATTR's property call)
   uint32_t prefix_slots;  // nlocals + ncells + nfree: the slots a new frame must null
   uint32_t frame_size;    // bytes of a frame for this code (frame_bytes(frame_slots))
   uint32_t fast_argcount; // argcount when simple_args, else ~0u: one compare on the call path
@@ -205,7 +222,20 @@ struct TypeObject : Object {
   bool builtin = false;      // C++ type: attributes cannot be set on it
   bool is_exception = false;
   StrObject* module_name = nullptr;
-  uint64_t version = 0;      // bumped when the class dict changes (method caches)
+  // Version tag for the attribute caches (runtime/classes.hpp): a number no
+  // other type has ever had, or 0 for none yet. Handed out lazily when a
+  // cache first wants one (type_assign_version), and reset to 0 whenever this
+  // type's dict or a base's dict changes (type_modified), so that a cache
+  // entry recorded under the old tag can never match again. Invariant: a
+  // type has a tag only if its base has one.
+  uint32_t version = 0;
+  // For type_modified to reach subclasses: the user classes whose base this
+  // is (borrowed; a class removes itself when it is freed, and a freed base
+  // clears its subclasses' `listed_in`). Only user classes are listed: a
+  // built-in type's dict never changes once set up.
+  std::vector<TypeObject*> subclasses;
+  TypeObject* listed_in = nullptr;  // borrowed: the base whose `subclasses` holds this type
+  uint32_t subclass_pos = 0;        // this type's position in listed_in->subclasses
   // __slots__ (runtime/classes.hpp). `slotted`: this class or a base declared
   // __slots__, so an instance's `dict` field is slot storage (slot values by
   // name, plus the real __dict__ under "__dict__" when instance_dict) rather

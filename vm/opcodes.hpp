@@ -73,10 +73,13 @@ namespace lockvm {
   X(STORE_NAME, -1)                                                            \
   X(DELETE_NAME, 0)                                                            \
   /* --- attributes and subscripts ---------------------------------------- */ \
-  X(LOAD_ATTR, 0)          /* (obj -- obj.names[arg]) */                       \
-  X(STORE_ATTR, -2)        /* (v obj -- ) obj.names[arg] = v */                \
-  X(DELETE_ATTR, -1)       /* (obj -- ) */                                     \
-  X(LOAD_METHOD, 1)        /* (obj -- f obj) if names[arg] is a plain function  \
+  /* LOAD_ATTR, STORE_ATTR, LOAD_METHOD: once the code is loaded, arg indexes \
+     CodeObject::attr_caches, whose entry holds the name (the compiler emits  \
+     the names[] index; code_from_proto rewrites it) */                        \
+  X(LOAD_ATTR, 0)          /* (obj -- obj.name) */                             \
+  X(STORE_ATTR, -2)        /* (v obj -- ) obj.name = v */                      \
+  X(DELETE_ATTR, -1)       /* (obj -- ) del obj.names[arg] */                  \
+  X(LOAD_METHOD, 1)        /* (obj -- f obj) if name is a plain function        \
                               found on type(obj); else (obj -- Null bound) */  \
   X(BINARY_SUBSCR, -1)     /* (container key -- container[key]) */            \
   X(STORE_SUBSCR, -3)      /* (v container key -- ) container[key] = v */      \
