@@ -12,6 +12,8 @@
 // subclassed (lockvm does not subclass built-in types yet).
 #pragma once
 
+#include <memory>
+
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -250,9 +252,9 @@ struct RandomState {
 
 template <LockPolicy P>
 void destroy_state(void* p) {
-  auto* s = static_cast<RandomState*>(p);
+  std::unique_ptr<RandomState> s(static_cast<RandomState*>(p));
   TypeObject* type = s->type;
-  delete s;
+  s.reset();
   decref<P>(type);  // queued by the freeing loop that is running us
 }
 
@@ -421,10 +423,11 @@ Value r_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (!bind_args(t, "Random", args, nargs, kw, {"cls", "x"}, 1, a)) return Value();
   if (!is_kind(a[0], Kind::Type)) return raise(t, t.types().TypeError, "Random.__new__(X): X is not a type object");
   auto* h = alloc_object<P, HostDataObject>(as_type(a[0]), Kind::HostData);
-  auto* s = new RandomState();
+  auto state = std::make_unique<RandomState>();
+  RandomState* s = state.get();
   s->type = as_type(a[0]);
   incref<P>(s->type);
-  h->ptr = s;
+  h->ptr = state.release();  // owned by the object: destroy_state frees it
   h->destroy = &destroy_state<P>;
   Ref<P> inst(Value::object(h));
   Gen<P> g{h, s};
