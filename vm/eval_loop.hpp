@@ -416,9 +416,14 @@ dispatch:
           decref<P>(obj);
           DISPATCH();
         }
-        // A new attribute, or another insertion order.
+        // A new attribute, or another insertion order: dict_set, minus
+        // hashing the interned name again.
         SAVE();
-        int r = dict_set(t, d, Value::object(c.name), v);
+        int r;
+        {
+          ObjectGuard<P> g(d);
+          r = ht::insert(t, d->table, Value::object(c.name), c.name->hash, v);
+        }
         if (r == 0) {
           const std::vector<HashEntry>& es = d->table.entries;
           int64_t ix = !es.empty() && es.back().key.tag == Tag::Obj && es.back().key.o == c.name
@@ -426,6 +431,10 @@ dispatch:
                            : dict_find_str(d, c.name);
           if (attr_hint(ix) != attr_index(w))
             attr_insert(c, attr_word(attr_version(w), AttrKind::StoreInstance, 0, attr_hint(ix)));
+          // Instances of this class get room for this many attributes up front.
+          TypeObject* tp = obj.o->type;
+          uint32_t n = static_cast<uint32_t>(d->table.used);
+          if (n > tp->dict_size_hint && n <= kMaxDictSizeHint) tp->dict_size_hint = n;
         }
         decref<P>(v);
         decref<P>(obj);
