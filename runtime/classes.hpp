@@ -174,7 +174,8 @@ enum class AttrKind : uint8_t {
   ModuleValue,    // LOAD_ATTR, LOAD_METHOD on a module: entry `index` of its dict (no type version)
   ClassAttr,      // LOAD_ATTR, LOAD_METHOD on a class: the attribute at (depth, index) of its MRO
   BuiltinMethod,  // LOAD_METHOD on a built-in object: a native method at (depth, index)
-  StoreInstance,  // STORE_ATTR: a plain store into the instance dict, at entry `index` (a hint)
+  StoreInstance,  // STORE_ATTR: a plain store into the instance dict (slotted: a slot), at entry `index` (a hint)
+  StoreProperty,  // STORE_ATTR: a property at (depth, index): its setter is called
 };
 inline constexpr uint32_t kAttrNoIndex = 0xFFFF;  // an index hint that never matches
 inline constexpr uint32_t kAttrMaxDepth = 0xFF;
@@ -418,17 +419,28 @@ void attr_fill_builtin_method(Thread<P>& t, AttrCache& c, const Value& obj) {
     attr_insert(c, attr_word(load_type_version(tp), AttrKind::BuiltinMethod, depth, dix));
 }
 
-// STORE_ATTR missed on an instance: a plain store into the instance dict is
-// what setattr does when the class has no Python __setattr__, no property of
-// that name, and no __slots__.
+// STORE_ATTR missed on an instance. When the class has no Python
+// __setattr__, setattr calls a property's setter, or else stores into the
+// instance dict, or, for a slotted class, into the slot storage when the
+// name is a slot (other names of slotted classes keep the generic path).
 template <LockPolicy P>
 void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   TypeObject* tp = inst->type;
-  if (inst->kind != Kind::Instance || tp->slotted) return;
+  if (inst->kind != Kind::Instance) return;
   if (!is_kind(type_lookup_cached<P>(tp, t.names().__setattr__, TypeObject::kLookupSetattr), Kind::Native)) return;
-  if (is_kind(type_lookup<P>(tp, c.name), Kind::Property) || !type_assign_version(tp)) return;
+  if (!type_assign_version(tp)) return;
+  uint32_t version = load_type_version(tp);
+  uint32_t depth = 0;
+  int64_t dix = -1;
+  bool cacheable = false;
+  Value descr = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
+  if (is_kind(descr, Kind::Property)) {
+    if (cacheable) attr_insert(c, attr_word(version, AttrKind::StoreProperty, depth, static_cast<uint32_t>(dix)));
+    return;
+  }
+  if (tp->slotted && find_slot(tp, c.name) != c.name) return;
   int64_t ix = dict_find_str(inst->dict, c.name);
-  attr_insert(c, attr_word(load_type_version(tp), AttrKind::StoreInstance, 0, attr_hint(ix)));
+  attr_insert(c, attr_word(version, AttrKind::StoreInstance, 0, attr_hint(ix)));
 }
 
 // `Cls.name` once the MRO lookup found `v`: a staticmethod unwraps, a
@@ -820,11 +832,10 @@ template <LockPolicy P>
   return getattr(t, obj, c.name);
 }
 
-// LOAD_METHOD: the callable, and whether it is to be called with `obj` as
-// its first argument (a plain function or native method found on the type:
-// no bound method is made) or as it is.
+// LOAD_METHOD's lookup: `unbound` says the result is to be called with the
+// receiver as its first argument.
 template <LockPolicy P>
-[[gnu::noinline]] Value load_method_miss(Thread<P>& t, AttrCache& c, const Value& obj, bool& unbound) {
+Value load_method_lookup(Thread<P>& t, AttrCache& c, const Value& obj, bool& unbound) {
   StrObject* name = c.name;
   unbound = false;
   Kind k = obj.tag == Tag::Obj ? obj.o->kind : Kind::Singleton;  // unboxed values: built-in methods
@@ -846,7 +857,28 @@ template <LockPolicy P>
     }
     case Kind::Module: attr_fill_module<P>(c, static_cast<ModuleObject*>(obj.o)); break;
     case Kind::Type: attr_fill_class<P>(c, as_type(obj)); break;
-    case Kind::Super:
+    case Kind::Super: {
+      // getattr's super() lookup, but a plain function (or a native method,
+      // other than __new__) found after `start` in the MRO of self's type
+      // is pushed unbound with self, so CALL_METHOD runs it without making
+      // a bound method (and, for a function, without a nested eval).
+      auto* s = static_cast<SuperObject*>(obj.o);
+      if (is_kind(s->self, Kind::Type) || name == t.names().__new__) break;
+      const auto& mro = s->self_type->mro;
+      size_t i = 0;
+      while (i < mro.size() && mro[i] != s->start) ++i;
+      for (++i; i < mro.size(); ++i) {
+        Value v = dict_get_str<P>(mro[i]->dict, name);
+        if (v.is_null()) continue;
+        if (is_kind(v, Kind::Function) ||
+            (is_kind(v, Kind::Native) && static_cast<NativeObject*>(v.o)->self.is_null())) {
+          unbound = true;
+          return share<P>(v);
+        }
+        break;
+      }
+      break;
+    }
     case Kind::Exception: break;
     default: {
       attr_fill_builtin_method(t, c, obj);
@@ -859,6 +891,18 @@ template <LockPolicy P>
     }
   }
   return getattr(t, obj, name);
+}
+
+// LOAD_METHOD: the callable; and `self`, Null when the callable is to be
+// called as it is, or a new reference to the first argument to call it with
+// (a plain function or native method found on the type: no bound method is
+// made): `obj` itself, or for super() the object it stands for.
+template <LockPolicy P>
+[[gnu::noinline]] Value load_method_miss(Thread<P>& t, AttrCache& c, const Value& obj, Value& self) {
+  bool unbound = false;
+  Value m = load_method_lookup(t, c, obj, unbound);
+  if (unbound) self = share<P>(is_kind(obj, Kind::Super) ? static_cast<SuperObject*>(obj.o)->self : obj);
+  return m;
 }
 
 // STORE_ATTR: 0, or -1 with an exception set.
