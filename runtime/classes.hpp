@@ -174,7 +174,8 @@ enum class AttrKind : uint8_t {
   ModuleValue,    // LOAD_ATTR, LOAD_METHOD on a module: entry `index` of its dict (no type version)
   ClassAttr,      // LOAD_ATTR, LOAD_METHOD on a class: the attribute at (depth, index) of its MRO
   BuiltinMethod,  // LOAD_METHOD on a built-in object: a native method at (depth, index)
-  StoreInstance,  // STORE_ATTR: a plain store into the instance dict, at entry `index` (a hint)
+  StoreInstance,  // STORE_ATTR: a plain store into the instance dict (slotted: a slot), at entry `index` (a hint)
+  StoreProperty,  // STORE_ATTR: a property at (depth, index): its setter is called
 };
 inline constexpr uint32_t kAttrNoIndex = 0xFFFF;  // an index hint that never matches
 inline constexpr uint32_t kAttrMaxDepth = 0xFF;
@@ -253,14 +254,27 @@ inline int64_t dict_find_str(DictObject* d, StrObject* key) {
   }
 }
 
-// Whether `d` lacks key `name` (interned): the first probe inline, which
-// settles it for most small dicts, then dict_find_str.
+// Whether `d` lacks key `key` (interned): LOAD_METHOD's check that the
+// instance dict does not shadow a method, on every call. The probe loop is
+// inline and compares pointers (instance dicts are keyed by interned names);
+// an entry with the same hash but another pointer goes to dict_find_str.
 [[gnu::always_inline]] inline bool dict_lacks_str(DictObject* d, StrObject* key) {
   const HashTable& tab = d->table;
   if (tab.index.empty()) return true;
-  int32_t ix = tab.index[static_cast<size_t>(key->hash) & (tab.index.size() - 1)];
-  if (ix == ht::kEmpty) return true;
-  return dict_find_str(d, key) < 0;
+  int64_t h = key->hash;
+  size_t mask = tab.index.size() - 1;
+  uint64_t perturb = static_cast<uint64_t>(h);
+  size_t i = static_cast<size_t>(h) & mask;
+  for (;;) {
+    int32_t ix = tab.index[i];
+    if (ix == ht::kEmpty) return true;
+    if (ix >= 0) {
+      const HashEntry& e = tab.entries[ix];
+      if (e.hash == h) return e.key.tag == Tag::Obj && e.key.o == key ? false : dict_find_str(d, key) < 0;
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
 }
 
 // type_lookup, also telling where the attribute is: the MRO depth of the
@@ -283,12 +297,45 @@ Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int6
   return Value();
 }
 
+// type_lookup through a word kept on the type (TypeObject::special_lookups)
+// for the names looked up on every instance creation or attribute-cache
+// fill: the MRO walk runs only when the type's version tag has changed. The
+// word is an attribute cache word (ClassAttr: where the attribute is, the
+// key checked as on any hit; Empty: not found), read and written whole.
+template <LockPolicy P>
+Value type_lookup_cached(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which) {
+  std::atomic_ref<uint64_t> word(tp->special_lookups[which]);
+  uint32_t version = load_type_version(tp);
+  uint64_t w = word.load(std::memory_order_relaxed);
+  if (version && attr_version(w) == version) {
+    if (attr_kind(w) == AttrKind::Empty) return Value();
+    Value v = attr_class_entry(tp, w, name);
+    if (!v.is_null()) return v;
+  }
+  uint32_t depth = 0;
+  int64_t dix = -1;
+  bool cacheable = false;
+  Value v = type_lookup_where<P>(tp, name, depth, dix, cacheable);
+  if ((v.is_null() || cacheable) && type_assign_version(tp)) {
+    version = load_type_version(tp);
+    word.store(v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
+                           : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix)),
+               std::memory_order_relaxed);
+  }
+  return v;
+}
+
 // A class whose instances' attribute reads may be cached: no Python
 // __getattribute__ (the native object.__getattribute__ is the generic path).
 template <LockPolicy P>
 bool attr_plain_getattribute(Thread<P>& t, TypeObject* tp) {
-  return is_kind(type_lookup<P>(tp, t.names().__getattribute__), Kind::Native);
+  return is_kind(type_lookup_cached<P>(tp, t.names().__getattribute__, TypeObject::kLookupGetattribute),
+                 Kind::Native);
 }
+
+// Instance dicts are allocated for TypeObject::dict_size_hint entries, which
+// STORE_ATTR raises up to this.
+inline constexpr uint32_t kMaxDictSizeHint = 64;
 
 // LOAD_ATTR / LOAD_METHOD missed on an instance of a user class: records what
 // the generic lookup finds for `name` on instances of its type. Runs no
@@ -372,17 +419,28 @@ void attr_fill_builtin_method(Thread<P>& t, AttrCache& c, const Value& obj) {
     attr_insert(c, attr_word(load_type_version(tp), AttrKind::BuiltinMethod, depth, dix));
 }
 
-// STORE_ATTR missed on an instance: a plain store into the instance dict is
-// what setattr does when the class has no Python __setattr__, no property of
-// that name, and no __slots__.
+// STORE_ATTR missed on an instance. When the class has no Python
+// __setattr__, setattr calls a property's setter, or else stores into the
+// instance dict, or, for a slotted class, into the slot storage when the
+// name is a slot (other names of slotted classes keep the generic path).
 template <LockPolicy P>
 void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   TypeObject* tp = inst->type;
-  if (inst->kind != Kind::Instance || tp->slotted) return;
-  if (!is_kind(type_lookup<P>(tp, t.names().__setattr__), Kind::Native)) return;
-  if (is_kind(type_lookup<P>(tp, c.name), Kind::Property) || !type_assign_version(tp)) return;
+  if (inst->kind != Kind::Instance) return;
+  if (!is_kind(type_lookup_cached<P>(tp, t.names().__setattr__, TypeObject::kLookupSetattr), Kind::Native)) return;
+  if (!type_assign_version(tp)) return;
+  uint32_t version = load_type_version(tp);
+  uint32_t depth = 0;
+  int64_t dix = -1;
+  bool cacheable = false;
+  Value descr = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
+  if (is_kind(descr, Kind::Property)) {
+    if (cacheable) attr_insert(c, attr_word(version, AttrKind::StoreProperty, depth, static_cast<uint32_t>(dix)));
+    return;
+  }
+  if (tp->slotted && find_slot(tp, c.name) != c.name) return;
   int64_t ix = dict_find_str(inst->dict, c.name);
-  attr_insert(c, attr_word(load_type_version(tp), AttrKind::StoreInstance, 0, attr_hint(ix)));
+  attr_insert(c, attr_word(version, AttrKind::StoreInstance, 0, attr_hint(ix)));
 }
 
 // `Cls.name` once the MRO lookup found `v`: a staticmethod unwraps, a
@@ -722,7 +780,7 @@ int setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
     switch (obj.o->kind) {
       case Kind::Instance:
       case Kind::Exception: {
-        Value sa = type_lookup<P>(obj.o->type, t.names().__setattr__);
+        Value sa = type_lookup_cached<P>(obj.o->type, t.names().__setattr__, TypeObject::kLookupSetattr);
         if (!sa.is_null() && !is_kind(sa, Kind::Native) && !v.is_null()) {
           Value args[3] = {obj, Value::object(name), v};
           Value r = call(t, sa, args, 3);
@@ -781,11 +839,10 @@ template <LockPolicy P>
   return getattr(t, obj, c.name);
 }
 
-// LOAD_METHOD: the callable, and whether it is to be called with `obj` as
-// its first argument (a plain function or native method found on the type:
-// no bound method is made) or as it is.
+// LOAD_METHOD's lookup: `unbound` says the result is to be called with the
+// receiver as its first argument.
 template <LockPolicy P>
-[[gnu::noinline]] Value load_method_miss(Thread<P>& t, AttrCache& c, const Value& obj, bool& unbound) {
+Value load_method_lookup(Thread<P>& t, AttrCache& c, const Value& obj, bool& unbound) {
   StrObject* name = c.name;
   unbound = false;
   Kind k = obj.tag == Tag::Obj ? obj.o->kind : Kind::Singleton;  // unboxed values: built-in methods
@@ -807,7 +864,28 @@ template <LockPolicy P>
     }
     case Kind::Module: attr_fill_module<P>(c, static_cast<ModuleObject*>(obj.o)); break;
     case Kind::Type: attr_fill_class<P>(c, as_type(obj)); break;
-    case Kind::Super:
+    case Kind::Super: {
+      // getattr's super() lookup, but a plain function (or a native method,
+      // other than __new__) found after `start` in the MRO of self's type
+      // is pushed unbound with self, so CALL_METHOD runs it without making
+      // a bound method (and, for a function, without a nested eval).
+      auto* s = static_cast<SuperObject*>(obj.o);
+      if (is_kind(s->self, Kind::Type) || name == t.names().__new__) break;
+      const auto& mro = s->self_type->mro;
+      size_t i = 0;
+      while (i < mro.size() && mro[i] != s->start) ++i;
+      for (++i; i < mro.size(); ++i) {
+        Value v = dict_get_str<P>(mro[i]->dict, name);
+        if (v.is_null()) continue;
+        if (is_kind(v, Kind::Function) ||
+            (is_kind(v, Kind::Native) && static_cast<NativeObject*>(v.o)->self.is_null())) {
+          unbound = true;
+          return share<P>(v);
+        }
+        break;
+      }
+      break;
+    }
     case Kind::Exception: break;
     default: {
       attr_fill_builtin_method(t, c, obj);
@@ -820,6 +898,18 @@ template <LockPolicy P>
     }
   }
   return getattr(t, obj, name);
+}
+
+// LOAD_METHOD: the callable; and `self`, Null when the callable is to be
+// called as it is, or a new reference to the first argument to call it with
+// (a plain function or native method found on the type: no bound method is
+// made): `obj` itself, or for super() the object it stands for.
+template <LockPolicy P>
+[[gnu::noinline]] Value load_method_miss(Thread<P>& t, AttrCache& c, const Value& obj, Value& self) {
+  bool unbound = false;
+  Value m = load_method_lookup(t, c, obj, unbound);
+  if (unbound) self = share<P>(is_kind(obj, Kind::Super) ? static_cast<SuperObject*>(obj.o)->self : obj);
+  return m;
 }
 
 // STORE_ATTR: 0, or -1 with an exception set.
@@ -840,6 +930,13 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
   auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance);
   incref<P>(type);
   inst->dict = as_dict(new_dict(t));  // slotted: slot storage
+  if (uint32_t n = type->dict_size_hint) {
+    // Room for the attributes instances of this class usually get, so that
+    // __init__'s stores do not grow the dict one reallocation at a time.
+    HashTable& tab = inst->dict->table;
+    tab.entries.reserve(n);
+    ht::rebuild(tab, n - 1);  // an index that takes n inserts without growing
+  }
   if (type->slotted && type->instance_dict) {
     Value d = new_dict(t);
     dict_set(t, inst->dict, Value::object(t.names().__dict__), d);
@@ -873,14 +970,22 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
     if (m->builtin && m != t.types().object && !m->is_exception)
       return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
                     "' is not supported yet");
-  std::vector<Value> full(nargs + nkw + 1);
+  // The arguments with room for the instance in front (on the C++ stack for
+  // the usual few).
+  Value small[8];
+  std::vector<Value> big;
+  Value* full = small;
+  if (nargs + nkw + 1 > std::size(small)) {
+    big.resize(nargs + nkw + 1);
+    full = big.data();
+  }
   for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
   Value obj;
-  Value nw = type_lookup<P>(type, t.names().__new__);
+  Value nw = type_lookup_cached<P>(type, t.names().__new__, TypeObject::kLookupNew);
   if (!nw.is_null() && !is_kind(nw, Kind::Native)) {
     if (is_kind(nw, Kind::StaticMethod)) nw = static_cast<WrapperObject*>(nw.o)->func;
     full[0] = Value::object(type);
-    obj = call(t, nw, full.data(), nargs + 1, kwnames);
+    obj = call(t, nw, full, nargs + 1, kwnames);
     if (obj.is_null()) return obj;
     if (!isinstance(t, obj, type)) return obj;
   } else {
@@ -892,10 +997,10 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
     }
   }
   Ref<P> result(obj);
-  Value init = type_lookup<P>(type, t.names().__init__);
+  Value init = type_lookup_cached<P>(type, t.names().__init__, TypeObject::kLookupInit);
   if (!init.is_null() && !is_kind(init, Kind::Native)) {
     full[0] = obj;
-    Value r = call(t, init, full.data(), nargs + 1, kwnames);
+    Value r = call(t, init, full, nargs + 1, kwnames);
     if (r.is_null()) return r;
     if (!r.is_none()) {
       std::string tn(type_name(t, r));

@@ -393,8 +393,26 @@ dispatch:
     Value obj = sp[-1];
     Value v = sp[-2];
     if (obj.tag == Tag::Obj && obj.o->kind == Kind::Instance) {
-      uint64_t w = attr_lookup(c, load_type_version(obj.o->type));
-      if (attr_kind(w) == AttrKind::StoreInstance) {
+      TypeObject* tp = obj.o->type;
+      uint64_t w = attr_lookup(c, load_type_version(tp));
+      if (attr_kind(w) == AttrKind::StoreProperty) {
+        Value descr = attr_class_entry(tp, w, c.name);
+        if (is_kind(descr, Kind::Property)) {
+          auto* p = static_cast<PropertyObject*>(descr.o);
+          if (p->fset.tag == Tag::Obj) {
+            // The setter, called as instance_setattr calls it.
+            SAVE();
+            Value args[2] = {obj, v};
+            Value r = call(t, p->fset, args, 2);
+            sp -= 2;
+            decref<P>(obj);
+            decref<P>(v);
+            ERROR_IF(r.is_null());
+            decref<P>(r);
+            DISPATCH();
+          }
+        }
+      } else if (attr_kind(w) == AttrKind::StoreInstance) {
         // A plain store into the instance dict: in place when the hinted
         // entry has the name (the stack's reference to v moves into it).
         DictObject* d = static_cast<InstanceObject*>(obj.o)->dict;
@@ -416,9 +434,14 @@ dispatch:
           decref<P>(obj);
           DISPATCH();
         }
-        // A new attribute, or another insertion order.
+        // A new attribute, or another insertion order: dict_set, minus
+        // hashing the interned name again.
         SAVE();
-        int r = dict_set(t, d, Value::object(c.name), v);
+        int r;
+        {
+          ObjectGuard<P> g(d);
+          r = ht::insert(t, d->table, Value::object(c.name), c.name->hash, v);
+        }
         if (r == 0) {
           const std::vector<HashEntry>& es = d->table.entries;
           int64_t ix = !es.empty() && es.back().key.tag == Tag::Obj && es.back().key.o == c.name
@@ -426,6 +449,9 @@ dispatch:
                            : dict_find_str(d, c.name);
           if (attr_hint(ix) != attr_index(w))
             attr_insert(c, attr_word(attr_version(w), AttrKind::StoreInstance, 0, attr_hint(ix)));
+          // Instances of this class get room for this many attributes up front.
+          uint32_t n = static_cast<uint32_t>(d->table.used);
+          if (n > tp->dict_size_hint && n <= kMaxDictSizeHint) tp->dict_size_hint = n;
         }
         decref<P>(v);
         decref<P>(obj);
@@ -532,17 +558,12 @@ dispatch:
       }
     }
     SAVE();
-    bool unbound;
-    Value m = load_method_miss(t, c, obj, unbound);
+    Value self;
+    Value m = load_method_miss(t, c, obj, self);
     ERROR_IF(m.is_null());
-    if (unbound) {
-      TOP() = m;
-      PUSH(obj);
-    } else {
-      TOP() = Value();
-      PUSH(m);
-      decref<P>(obj);
-    }
+    TOP() = self.is_null() ? Value() : m;
+    PUSH(self.is_null() ? m : self);
+    decref<P>(obj);
     DISPATCH();
   }
   TARGET(BINARY_SUBSCR) {
@@ -1218,6 +1239,21 @@ dispatch:
     call_kw = nullptr;
     call_sp_after = base;
     if (base[0].is_null()) {
+      if (is_kind(base[1], Kind::BoundMethod)) {
+        // A bound method (a classmethod, a method stored on an instance...):
+        // its function and self take the two slots, so that a Python
+        // function is called inline rather than through call().
+        auto* bm = static_cast<BoundMethodObject*>(base[1].o);
+        if (is_kind(bm->func, Kind::Function)) {
+          Value bound = base[1];
+          base[0] = share<P>(bm->func);
+          base[1] = share<P>(bm->self);
+          decref<P>(bound);
+          call_base = base;
+          call_nargs = ARG + 1;
+          goto do_call;
+        }
+      }
       call_base = base + 1;
       call_nargs = ARG;
     } else {

@@ -236,6 +236,14 @@ struct TypeObject : Object {
   std::vector<TypeObject*> subclasses;
   TypeObject* listed_in = nullptr;  // borrowed: the base whose `subclasses` holds this type
   uint32_t subclass_pos = 0;        // this type's position in listed_in->subclasses
+  // The number of attributes its instances usually get (the largest instance
+  // dict STORE_ATTR has grown, capped): a new instance's dict is allocated
+  // for that many at once. A heuristic: a stale value is harmless.
+  uint32_t dict_size_hint = 0;
+  // Lookups construct() and the attribute caches' fills make on every call,
+  // each cached under the version tag (type_lookup_cached, classes.hpp).
+  enum SpecialLookup { kLookupNew, kLookupInit, kLookupGetattribute, kLookupSetattr, kSpecialLookups };
+  uint64_t special_lookups[kSpecialLookups] = {};
   // __slots__ (runtime/classes.hpp). `slotted`: this class or a base declared
   // __slots__, so an instance's `dict` field is slot storage (slot values by
   // name, plus the real __dict__ under "__dict__" when instance_dict) rather

@@ -497,3 +497,95 @@ class MyError(Exception):
 
 errs = [MyError(i) for i in range(5)]
 print("exception attrs", [get_x(e) for e in errs], [e.args for e in errs])
+
+
+# ---- super() calls, and bound methods called through LOAD_METHOD/CALL_METHOD ----------------
+
+class Root:
+    def __init__(self):
+        super().__init__()
+        self.log = []
+
+    def hello(self, who):
+        return "Root hello " + who
+
+    @classmethod
+    def make(cls):
+        return cls.__name__
+
+    def __repr__(self):
+        return "<" + type(self).__name__ + ">"
+
+
+class Child(Root):
+    def __init__(self):
+        super().__init__()
+        self.log.append("child")
+
+    def hello(self, who):
+        return "Child+" + super().hello(who)
+
+    @classmethod
+    def make(cls):
+        return "Child+" + super().make()
+
+    def text(self):
+        return super().__repr__() + "/" + super().__str__()
+
+
+ch = Child()
+print("super calls", [ch.hello(str(i)) for i in range(3)], ch.log)
+print("super classmethod", [Child.make(), ch.make()])
+print("super native", ch.text())
+Root.hello = lambda self, who: "patched Root hello " + who
+print("super after base change", ch.hello("x"))
+del Root.hello
+try:
+    ch.hello("y")
+except AttributeError as e:
+    show("super method deleted", e)
+
+holder = Root()
+holder.cb = ch.text  # a bound method stored on an instance
+holder.cm = Child.make  # a classmethod bound to the class
+print("bound methods", [holder.cb() for _ in range(2)], [holder.cm() for _ in range(2)])
+print("builtin bound", [holder.log.append(i) for i in range(2)], holder.log)
+
+
+# ---- property setters and slotted stores -------------------------------------------------------
+
+class Temp:
+    __slots__ = ("_c",)
+
+    def __init__(self):
+        self._c = 0
+
+    @property
+    def c(self):
+        return self._c
+
+    @c.setter
+    def c(self, v):
+        self._c = v + 0.5
+
+
+def set_c(o, v):
+    o.c = v
+
+
+tp = Temp()
+for i in range(20):
+    set_c(tp, i)
+show("setter through cache", tp.c)
+Temp.c = property(Temp.c.fget)  # no setter any more
+try:
+    set_c(tp, 1)
+except AttributeError as e:
+    show("setter removed", type(e).__name__)
+Temp.c = property(Temp.c.fget, lambda self, v: setattr(self, "_c", -v))
+set_c(tp, 4)
+show("new setter", tp.c)
+try:
+    tp.other = 1
+except AttributeError as e:
+    show("slotted store", e)
