@@ -74,9 +74,6 @@ fi
 cmake_args=(-S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
 if [[ -n "$sanitize" ]]; then
   cmake_args+=(-DLOCKVM_SANITIZE="$sanitize")
-  # -O1 and line tables only: the sanitizers' own advice, and it keeps the
-  # four policy translation units' compile time inside CI's budget.
-  cmake_args+=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1")
   # TSan cannot follow Boost.Fiber's stack switches: no nolock in that build.
   [[ "$sanitize" == thread ]] && cmake_args+=(-DLOCKVM_POLICIES="gil;objlocks;brc")
 fi
