@@ -308,24 +308,32 @@ Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int6
 // word is an attribute cache word (ClassAttr: where the attribute is, the
 // key checked as on any hit; Empty: not found), read and written whole.
 template <LockPolicy P>
-Value type_lookup_cached(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which) {
-  std::atomic_ref<uint64_t> word(tp->special_lookups[which]);
+Value type_lookup_refill(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which);
+
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value type_lookup_cached(TypeObject* tp, StrObject* name,
+                                                       TypeObject::SpecialLookup which) {
   uint32_t version = load_type_version(tp);
-  uint64_t w = word.load(std::memory_order_relaxed);
+  uint64_t w = std::atomic_ref<uint64_t>(tp->special_lookups[which]).load(std::memory_order_relaxed);
   if (version && attr_version(w) == version) {
     if (attr_kind(w) == AttrKind::Empty) return Value();
     Value v = attr_class_entry(tp, w, name);
     if (!v.is_null()) return v;
   }
+  return type_lookup_refill<P>(tp, name, which);
+}
+
+template <LockPolicy P>
+[[gnu::noinline]] Value type_lookup_refill(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which) {
   uint32_t depth = 0;
   int64_t dix = -1;
   bool cacheable = false;
   Value v = type_lookup_where<P>(tp, name, depth, dix, cacheable);
   if ((v.is_null() || cacheable) && type_assign_version(tp)) {
-    version = load_type_version(tp);
-    word.store(v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
-                           : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix)),
-               std::memory_order_relaxed);
+    uint32_t version = load_type_version(tp);
+    uint64_t w = v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
+                             : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix));
+    std::atomic_ref<uint64_t>(tp->special_lookups[which]).store(w, std::memory_order_relaxed);
   }
   return v;
 }
