@@ -962,6 +962,16 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
 template <LockPolicy P>
 Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;
+  // The arguments with room for the class or the instance in front (on the
+  // C++ stack for the usual few).
+  Value small[8];
+  std::vector<Value> big;
+  Value* full = small;
+  if (nargs + nkw + 1 > std::size(small)) {
+    big.resize(nargs + nkw + 1);
+    full = big.data();
+  }
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
   // Built-in types construct through their native __new__ (list(), int("3"), ...).
   if (type->builtin && !type->is_exception) {
     if (type == t.types().type) {
@@ -975,25 +985,13 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
     Value nw = dict_get_str<P>(type->dict, t.names().__new__);
     if (nw.is_null())
       return raisef(t, t.types().TypeError, "cannot create '", type->name->view(), "' instances");
-    std::vector<Value> full(nargs + nkw + 1);
     full[0] = Value::object(type);
-    for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
-    return call(t, nw, full.data(), nargs + 1, kwnames);
+    return call(t, nw, full, nargs + 1, kwnames);
   }
   for (TypeObject* m : type->mro)
     if (m->builtin && m != t.types().object && !m->is_exception)
       return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
                     "' is not supported yet");
-  // The arguments with room for the instance in front (on the C++ stack for
-  // the usual few).
-  Value small[8];
-  std::vector<Value> big;
-  Value* full = small;
-  if (nargs + nkw + 1 > std::size(small)) {
-    big.resize(nargs + nkw + 1);
-    full = big.data();
-  }
-  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
   Value obj;
   Value nw = type_lookup_cached<P>(type, t.names().__new__, TypeObject::kLookupNew);
   if (!nw.is_null() && !is_kind(nw, Kind::Native)) {
