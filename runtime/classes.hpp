@@ -36,8 +36,9 @@ Value attribute_error(Thread<P>& t, const Value& obj, StrObject* name) {
 // subclass without __slots__, or "__dict__" in __slots__), that dict under
 // the key "__dict__". Slot values stay out of __dict__ as they do in CPython,
 // where slots are member descriptors (vars() shows only the other attributes),
-// and the eval loop's LOAD_ATTR fast path, which reads `dict` directly, still
-// finds slot values first, as data descriptors come first in CPython.
+// and the attribute caches' instance-value entries, which read `dict`
+// directly, still find slot values first, as data descriptors come first in
+// CPython.
 // Not modelled: the member descriptors themselves (`P.x` is an
 // AttributeError, not <member 'x' of 'P' objects>). Exception classes accept
 // and check __slots__ but their instances always keep a plain __dict__.
@@ -105,13 +106,17 @@ Value bind_descriptor(Thread<P>& t, const Value& descr, const Value& obj, TypeOb
 // classes that also have a __dict__; built-in objects other than plain
 // method receivers) never get an entry, so they always take the generic path.
 //
-// Threads: a cache word is read and written as one relaxed atomic 64-bit
-// access, so a reader sees one fill or another, never a mix; since a hit
-// re-checks the live object, a stale word only costs a miss. A type's tag is
-// likewise one atomic 32-bit word. Under the free-threaded policies, class
-// dict mutations (and so type_modified) must happen with the class locked,
-// and the borrowed descriptor read from a class dict must be kept alive
-// (deferred reference counting, as PEP 703 does) until it has been increfed.
+// Threads: each way of a cache is one word, read and written as a relaxed
+// atomic 64-bit access, so a reader sees one fill or another, never a mix;
+// since a hit re-checks the live object, a stale word only costs a miss. A
+// type's tag is likewise one atomic 32-bit word, and so are the words of
+// TypeObject::special_lookups. Under the free-threaded policies, class dict
+// mutations (and so type_modified, and the subclass lists it walks) must
+// happen with the class locked; a hit's reads of an instance dict follow the
+// generic path's discipline (reads unlocked, as dict_get_str; stores under
+// the dict's ObjectGuard, as dict_set); and a borrowed value read from a
+// class dict must be kept alive until it has been increfed (deferred
+// reference counting, as PEP 703 does).
 
 // The next version tag (CPython's next_version_tag). Process-wide, so that a
 // tag is unique among every type any cache can see; atomic (relaxed order:
@@ -303,24 +308,32 @@ Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int6
 // word is an attribute cache word (ClassAttr: where the attribute is, the
 // key checked as on any hit; Empty: not found), read and written whole.
 template <LockPolicy P>
-Value type_lookup_cached(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which) {
-  std::atomic_ref<uint64_t> word(tp->special_lookups[which]);
+Value type_lookup_refill(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which);
+
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value type_lookup_cached(TypeObject* tp, StrObject* name,
+                                                       TypeObject::SpecialLookup which) {
   uint32_t version = load_type_version(tp);
-  uint64_t w = word.load(std::memory_order_relaxed);
+  uint64_t w = std::atomic_ref<uint64_t>(tp->special_lookups[which]).load(std::memory_order_relaxed);
   if (version && attr_version(w) == version) {
     if (attr_kind(w) == AttrKind::Empty) return Value();
     Value v = attr_class_entry(tp, w, name);
     if (!v.is_null()) return v;
   }
+  return type_lookup_refill<P>(tp, name, which);
+}
+
+template <LockPolicy P>
+[[gnu::noinline]] Value type_lookup_refill(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which) {
   uint32_t depth = 0;
   int64_t dix = -1;
   bool cacheable = false;
   Value v = type_lookup_where<P>(tp, name, depth, dix, cacheable);
   if ((v.is_null() || cacheable) && type_assign_version(tp)) {
-    version = load_type_version(tp);
-    word.store(v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
-                           : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix)),
-               std::memory_order_relaxed);
+    uint32_t version = load_type_version(tp);
+    uint64_t w = v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
+                             : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix));
+    std::atomic_ref<uint64_t>(tp->special_lookups[which]).store(w, std::memory_order_relaxed);
   }
   return v;
 }
@@ -334,8 +347,16 @@ bool attr_plain_getattribute(Thread<P>& t, TypeObject* tp) {
 }
 
 // Instance dicts are allocated for TypeObject::dict_size_hint entries, which
-// STORE_ATTR raises up to this.
+// STORE_ATTR raises, up to kMaxDictSizeHint, when it adds an attribute. A
+// relaxed atomic: threads racing on it can only lose an update of a guess.
 inline constexpr uint32_t kMaxDictSizeHint = 64;
+inline uint32_t load_dict_size_hint(TypeObject* tp) {
+  return std::atomic_ref<uint32_t>(tp->dict_size_hint).load(std::memory_order_relaxed);
+}
+inline void raise_dict_size_hint(TypeObject* tp, uint64_t n) {
+  if (n > load_dict_size_hint(tp) && n <= kMaxDictSizeHint)
+    std::atomic_ref<uint32_t>(tp->dict_size_hint).store(static_cast<uint32_t>(n), std::memory_order_relaxed);
+}
 
 // LOAD_ATTR / LOAD_METHOD missed on an instance of a user class: records what
 // the generic lookup finds for `name` on instances of its type. Runs no
@@ -930,7 +951,7 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
   auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance);
   incref<P>(type);
   inst->dict = as_dict(new_dict(t));  // slotted: slot storage
-  if (uint32_t n = type->dict_size_hint) {
+  if (uint32_t n = load_dict_size_hint(type)) {
     // Room for the attributes instances of this class usually get, so that
     // __init__'s stores do not grow the dict one reallocation at a time.
     HashTable& tab = inst->dict->table;
@@ -948,6 +969,16 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
 template <LockPolicy P>
 Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;
+  // The arguments with room for the class or the instance in front (on the
+  // C++ stack for the usual few).
+  Value small[8];
+  std::vector<Value> big;
+  Value* full = small;
+  if (nargs + nkw + 1 > std::size(small)) {
+    big.resize(nargs + nkw + 1);
+    full = big.data();
+  }
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
   // Built-in types construct through their native __new__ (list(), int("3"), ...).
   if (type->builtin && !type->is_exception) {
     if (type == t.types().type) {
@@ -961,25 +992,13 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
     Value nw = dict_get_str<P>(type->dict, t.names().__new__);
     if (nw.is_null())
       return raisef(t, t.types().TypeError, "cannot create '", type->name->view(), "' instances");
-    std::vector<Value> full(nargs + nkw + 1);
     full[0] = Value::object(type);
-    for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
-    return call(t, nw, full.data(), nargs + 1, kwnames);
+    return call(t, nw, full, nargs + 1, kwnames);
   }
   for (TypeObject* m : type->mro)
     if (m->builtin && m != t.types().object && !m->is_exception)
       return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
                     "' is not supported yet");
-  // The arguments with room for the instance in front (on the C++ stack for
-  // the usual few).
-  Value small[8];
-  std::vector<Value> big;
-  Value* full = small;
-  if (nargs + nkw + 1 > std::size(small)) {
-    big.resize(nargs + nkw + 1);
-    full = big.data();
-  }
-  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
   Value obj;
   Value nw = type_lookup_cached<P>(type, t.names().__new__, TypeObject::kLookupNew);
   if (!nw.is_null() && !is_kind(nw, Kind::Native)) {

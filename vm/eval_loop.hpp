@@ -450,8 +450,7 @@ dispatch:
           if (attr_hint(ix) != attr_index(w))
             attr_insert(c, attr_word(attr_version(w), AttrKind::StoreInstance, 0, attr_hint(ix)));
           // Instances of this class get room for this many attributes up front.
-          uint32_t n = static_cast<uint32_t>(d->table.used);
-          if (n > tp->dict_size_hint && n <= kMaxDictSizeHint) tp->dict_size_hint = n;
+          raise_dict_size_hint(tp, d->table.used);
         }
         decref<P>(v);
         decref<P>(obj);

@@ -231,8 +231,10 @@ struct TypeObject : Object {
   uint32_t version = 0;
   // For type_modified to reach subclasses: the user classes whose base this
   // is (borrowed; a class removes itself when it is freed, and a freed base
-  // clears its subclasses' `listed_in`). Only user classes are listed: a
-  // built-in type's dict never changes once set up.
+  // clears its subclasses' `listed_in`; runtime/dealloc.hpp). Only user
+  // classes are listed: a built-in type's dict never changes once set up.
+  // Changed only by class creation and destruction; under the free-threaded
+  // policies, with the base locked, as its dict is.
   std::vector<TypeObject*> subclasses;
   TypeObject* listed_in = nullptr;  // borrowed: the base whose `subclasses` holds this type
   uint32_t subclass_pos = 0;        // this type's position in listed_in->subclasses

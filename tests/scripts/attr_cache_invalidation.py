@@ -589,3 +589,41 @@ try:
     tp.other = 1
 except AttributeError as e:
     show("slotted store", e)
+
+
+# ---- classes that come and go: a base changed after its subclasses were freed ----------------
+
+import gc
+
+
+def churn(rounds):
+    out = []
+    for r in range(rounds):
+        class Base2:
+            def m(self):
+                return "base"
+
+        class Sub(Base2):
+            pass
+
+        class SubSub(Sub):
+            def other(self):
+                return self.m()
+
+        objs = [SubSub() for _ in range(3)] + [Sub()]
+        out.append([get_m(o) for o in objs])
+        if r % 2:
+            del objs, SubSub
+            gc.collect()
+            Base2.m = lambda self: "changed after subclass freed"
+            out.append(get_m(Sub()))
+        else:
+            Base2.m = lambda self: "changed with subclasses alive"
+            out.append([get_m(o) for o in objs])
+    return out
+
+
+res = churn(6)
+print("churn", res[:3], len(res))
+gc.collect()
+print("churn again", churn(2)[-1])
