@@ -162,6 +162,8 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
     if constexpr (!P::Threads::kFibers) gc_binding.emplace(in.gc);
     Thread<P> th(in);
     th.ident = P::Threads::current_id();
+    // A fiber runs on its own stack, not the OS thread's.
+    if constexpr (P::Threads::kFibers) th.stack_limit = stack_limit_below(__builtin_frame_address(0), kScriptThreadStack);
     in.lock.acquire();
     if constexpr (requires { P::thread_start(&in.eval_breaker, kBreakMerge); })
       P::thread_start(&in.eval_breaker, kBreakMerge);

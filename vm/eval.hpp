@@ -55,7 +55,7 @@ Value call_function(Thread<P>& t, FunctionObject* fn, const Value* args, size_t 
   init_cells(t, f);
   f->sp = f->stack_base();
   if (gen) return make_generator(t, f);
-  if (t.depth >= t.interp.recursion_limit || t.native_depth > 20000) {
+  if (t.depth >= t.interp.recursion_limit || t.native_depth > 20000 || stack_exhausted(t.stack_limit)) {
     free_frame<P>(t, f);
     return recursion_error(t);
   }
@@ -245,7 +245,7 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
         return call_function(t, static_cast<FunctionObject*>(f.o), args, nargs, kwnames);
       case Kind::Native: {
         auto* n = static_cast<NativeObject*>(f.o);
-        if (++t.native_depth > 20000) {
+        if (++t.native_depth > 20000 || stack_exhausted(t.stack_limit)) {
           --t.native_depth;
           return recursion_error(t);
         }

@@ -20,6 +20,7 @@
 #include "vm/frame_alloc.hpp"
 #include "vm/heap.hpp"
 #include "vm/script_threads.hpp"
+#include "vm/stack_limit.hpp"
 #include "vm/object.hpp"
 
 namespace lockvm {
@@ -180,12 +181,13 @@ struct Thread {
   Value handled;            // the exception being handled (`raise` re-raises it), owned
   int depth = 0;            // Python call depth, against interp.recursion_limit
   int native_depth = 0;     // C++ re-entries into eval (for the C++ stack)
+  char* stack_limit;        // C++ re-entries stop (RecursionError) below this address
   FrameStack frames;        // storage of this thread's (non-generator) frames
   uint64_t ident = 0;       // threading.get_ident()
   bool is_main = false;     // only the main thread sees Ctrl-C (as in CPython)
   bool is_joinable = false; // a non-daemon threading.Thread: the interpreter waits for it at exit
 
-  explicit Thread(Interp<P>& in) : interp(in) {}
+  explicit Thread(Interp<P>& in) : interp(in), stack_limit(os_thread_stack_limit()) {}
   BuiltinTypes& types() { return interp.types; }
   InternedNames& names() { return interp.names; }
 };
