@@ -1264,19 +1264,8 @@ Value make_random_module(Thread<P>& t) {
   DictObject* d = static_cast<ModuleObject*>(mod.o)->dict;
 
   // The class random.Random: a built-in type whose instances are host data.
-  auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
+  auto* type = new_builtin_class(t, "Random", "random", Kind::HostData);
   Ref<P> tref(Value::object(type));
-  type->name = intern(t.interp, "Random");
-  incref<P>(type->name);
-  type->base = t.types().object;
-  incref<P>(type->base);
-  type->dict = as_dict(new_dict(t));
-  type->mro.push_back(type);
-  for (TypeObject* m : t.types().object->mro) type->mro.push_back(m);
-  type->instance_kind = Kind::HostData;
-  type->builtin = true;
-  type->module_name = intern(t.interp, "random");
-  incref<P>(type->module_name);
   add_method(t, type, "__new__", r_new<P>);
   size_t n;
   const auto* table = methods<P>(n);

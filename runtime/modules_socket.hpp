@@ -1046,19 +1046,8 @@ Value make_socket_module(Thread<P>& t) {
   DictObject* d = static_cast<ModuleObject*>(mod.o)->dict;
 
   // The class socket.socket: a built-in type whose instances are host data.
-  auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
+  auto* type = new_builtin_class(t, "socket", "socket", Kind::HostData);
   Ref<P> tref(Value::object(type));
-  type->name = intern(t.interp, "socket");
-  incref<P>(type->name);
-  type->base = t.types().object;
-  incref<P>(type->base);
-  type->dict = as_dict(new_dict(t));
-  type->mro.push_back(type);
-  for (TypeObject* m : t.types().object->mro) type->mro.push_back(m);
-  type->instance_kind = Kind::HostData;
-  type->builtin = true;
-  type->module_name = intern(t.interp, "socket");
-  incref<P>(type->module_name);
   add_method(t, type, "__new__", sock_new<P>);
   add_method(t, type, "__repr__", sock_repr<P>);
   add_method(t, type, "__enter__", sock_enter<P>);

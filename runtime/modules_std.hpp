@@ -251,19 +251,8 @@ Value io_isatty(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
 // The class and its three instances; stores them in the sys dict.
 template <LockPolicy P>
 void add_streams(Thread<P>& t, DictObject* sysd) {
-  auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
+  auto* type = new_builtin_class(t, "TextIOWrapper", "_io", Kind::Instance);
   Ref<P> tref(Value::object(type));
-  type->name = intern(t.interp, "TextIOWrapper");
-  incref<P>(type->name);
-  type->base = t.types().object;
-  incref<P>(type->base);
-  type->dict = as_dict(new_dict(t));
-  type->mro.push_back(type);
-  for (TypeObject* m : t.types().object->mro) type->mro.push_back(m);
-  type->instance_kind = Kind::Instance;
-  type->builtin = true;
-  type->module_name = intern(t.interp, "_io");
-  incref<P>(type->module_name);
   add_method(t, type, "write", io_write<P>);
   add_method(t, type, "flush", io_flush<P>);
   add_method(t, type, "readline", io_readline<P>);

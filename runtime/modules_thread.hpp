@@ -207,31 +207,17 @@ Value lock_repr(Thread<P>& t, const Value* args, size_t nargs, TupleObject*) {
 }
 
 // The lock types' constructors: LockType() and RLock().
-template <LockPolicy P>
-Value lock_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+template <LockPolicy P, bool Reentrant>
+Value lock_new(Thread<P>& t, const Value* args, size_t nargs, TupleObject*) {
   if (nargs < 1 || !is_kind(args[0], Kind::Type)) return raise(t, t.types().TypeError, "lock.__new__(X): X is not a type");
-  TypeObject* type = as_type(args[0]);
-  bool reentrant = dict_get_str<P>(type->dict, intern(t.interp, "_is_owned")).is_obj();
-  (void)kw;
-  return new_lock(t, type, reentrant);
+  return new_lock(t, as_type(args[0]), Reentrant);
 }
 
-// A built-in class of `_thread` with native methods.
+// _thread.lock or _thread.RLock.
 template <LockPolicy P>
-TypeObject* new_native_type(Thread<P>& t, const char* name, bool reentrant) {
-  auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
-  type->name = intern(t.interp, name);
-  incref<P>(type->name);
-  type->base = t.types().object;
-  incref<P>(type->base);
-  type->dict = as_dict(new_dict(t));
-  type->mro.push_back(type);
-  for (TypeObject* m : t.types().object->mro) type->mro.push_back(m);
-  type->instance_kind = Kind::HostData;
-  type->builtin = true;
-  type->module_name = intern(t.interp, "_thread");
-  incref<P>(type->module_name);
-  add_method(t, type, "__new__", lock_new<P>);
+TypeObject* new_lock_type(Thread<P>& t, const char* name, bool reentrant) {
+  auto* type = new_builtin_class(t, name, "_thread", Kind::HostData);
+  add_method(t, type, "__new__", reentrant ? lock_new<P, true> : lock_new<P, false>);
   add_method(t, type, "acquire", lock_acquire<P>);
   add_method(t, type, "release", lock_release<P>);
   add_method(t, type, "__enter__", lock_enter<P>);
@@ -304,8 +290,8 @@ Value make_thread_module(Thread<P>& t) {
   Value mod = new_module(t, "_thread");
   Ref<P> keep(mod);
   DictObject* d = static_cast<ModuleObject*>(mod.o)->dict;
-  Ref<P> lock_type(Value::object(new_native_type(t, "lock", false)));
-  Ref<P> rlock_type(Value::object(new_native_type(t, "RLock", true)));
+  Ref<P> lock_type(Value::object(new_lock_type(t, "lock", false)));
+  Ref<P> rlock_type(Value::object(new_lock_type(t, "RLock", true)));
   add_value(t, d, "LockType", *lock_type);
   add_value(t, d, "RLock", *rlock_type);
   // allocate_lock() is LockType() under another name, as in CPython.

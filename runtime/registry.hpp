@@ -25,6 +25,26 @@ void add_method(Thread<P>& t, TypeObject* type, const char* name, NativeFn<P> fn
   decref<P>(f);
 }
 
+// A new built-in class `module.name` deriving from object, for C++-backed
+// instances (Kind::HostData: random.Random, socket.socket, _thread.lock) or
+// plain ones. Returns a new reference; the caller adds the methods.
+template <LockPolicy P>
+TypeObject* new_builtin_class(Thread<P>& t, const char* name, const char* module, Kind instance_kind) {
+  auto* type = alloc_object<P, TypeObject>(t.types().type, Kind::Type);
+  type->name = intern(t.interp, name);
+  incref<P>(type->name);
+  type->base = t.types().object;
+  incref<P>(type->base);
+  type->dict = as_dict(new_dict(t));
+  type->mro.push_back(type);
+  for (TypeObject* m : t.types().object->mro) type->mro.push_back(m);
+  type->instance_kind = instance_kind;
+  type->builtin = true;
+  type->module_name = intern(t.interp, module);
+  incref<P>(type->module_name);
+  return type;
+}
+
 // A plain attribute or constant on a type (e.g. float.__name__ helpers).
 template <LockPolicy P>
 void add_attr(Thread<P>& t, TypeObject* type, const char* name, Value v) {
