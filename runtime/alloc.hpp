@@ -75,6 +75,7 @@ Value new_bytes(Thread<P>& t, std::string_view data) {
 // reference count (PEP 703 makes them immortal for the same reason).
 template <LockPolicy P>
 StrObject* intern(Interp<P>& in, std::string_view utf8) {
+  TablesLock<P> lock(in.tables_mu);
   auto it = in.interned.find(utf8);
   if (it != in.interned.end()) return it->second;
   auto* s = alloc_object<P, StrObject>(in.types.str, Kind::Str, utf8.size());

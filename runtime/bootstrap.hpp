@@ -217,6 +217,10 @@ void teardown(Thread<P>& t) {
   Interp<P>& in = t.interp;
   clear_exception(t);
   decref<P>(std::exchange(t.handled, Value()));
+  // Biased RC: what the finished threads queued to this one (objects it
+  // owns that they let go of) is merged now, or it would never be freed.
+  if constexpr (requires { P::any_pending(); })
+    P::merge_queued([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
   // Module dicts first: most cycles run through a module's globals.
   if (in.modules) {
     std::vector<Value> mods;

@@ -221,6 +221,7 @@ inline uint32_t attr_hint(int64_t index) {
 }
 
 // The value of entry `index` of `tab` if its key is `name` itself, else Null.
+// The caller holds the table's lock (or runs alone: see hashtable.hpp).
 [[gnu::always_inline]] inline Value attr_entry(const HashTable& tab, uint32_t index, StrObject* name) {
   if (index >= tab.entries.size()) return Value();
   const HashEntry& e = tab.entries[index];
@@ -228,42 +229,37 @@ inline uint32_t attr_hint(int64_t index) {
   return e.value;
 }
 
+// attr_entry of an instance or module dict scripts may share: a new
+// reference, taken under the dict's lock.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value attr_entry_ref(DictObject* d, uint32_t index, StrObject* name) {
+  ObjectGuard<P> g(d);
+  return share<P>(attr_entry(d->table, index, name));
+}
+
 // The class attribute a cache word points at: entry `index` of the dict of
 // the class at `depth` in tp's MRO, if its key is still `name`; else Null.
 // (Borrowed, like type_lookup's result.)
+template <LockPolicy P>
 [[gnu::always_inline]] inline Value attr_class_entry(TypeObject* tp, uint64_t w, StrObject* name) {
   uint32_t depth = attr_depth(w);
   if (depth >= tp->mro.size()) return Value();
-  return attr_entry(tp->mro[depth]->dict->table, attr_index(w), name);
+  DictObject* d = tp->mro[depth]->dict;
+  ObjectGuard<P> g(d);
+  return attr_entry(d->table, attr_index(w), name);
 }
 
 // The position of key `name` (interned) in `d`, or -1: dict_get_str's probe.
-inline int64_t dict_find_str(DictObject* d, StrObject* key) {
-  const HashTable& tab = d->table;
-  if (tab.index.empty()) return -1;
-  int64_t h = key->hash;
-  size_t mask = tab.index.size() - 1;
-  uint64_t perturb = static_cast<uint64_t>(h);
-  size_t i = static_cast<size_t>(h) & mask;
-  for (;;) {
-    int32_t ix = tab.index[i];
-    if (ix == ht::kEmpty) return -1;
-    if (ix >= 0) {
-      const HashEntry& e = tab.entries[ix];
-      if (e.key.tag == Tag::Obj &&
-          (e.key.o == key || (e.hash == h && is_str(e.key) && ht::str_eq(as_str(e.key), key))))
-        return ix;
-    }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
-  }
-}
+// The caller holds d's lock.
+inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_str(d->table, key); }
 
 // Whether `d` lacks key `key` (interned): LOAD_METHOD's check that the
 // instance dict does not shadow a method, on every call. The probe loop is
 // inline and compares pointers (instance dicts are keyed by interned names);
 // an entry with the same hash but another pointer goes to dict_find_str.
+template <LockPolicy P>
 [[gnu::always_inline]] inline bool dict_lacks_str(DictObject* d, StrObject* key) {
+  ObjectGuard<P> g(d);
   const HashTable& tab = d->table;
   if (tab.index.empty()) return true;
   int64_t h = key->hash;
@@ -290,6 +286,7 @@ template <LockPolicy P>
 Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int64_t& index, bool& cacheable) {
   for (size_t d = 0; d < type->mro.size(); ++d) {
     DictObject* dict = type->mro[d]->dict;
+    ObjectGuard<P> g(dict);
     int64_t ix = dict_find_str(dict, name);
     if (ix >= 0) {
       depth = static_cast<uint32_t>(d);
@@ -317,7 +314,7 @@ template <LockPolicy P>
   uint64_t w = std::atomic_ref<uint64_t>(tp->special_lookups[which]).load(std::memory_order_relaxed);
   if (version && attr_version(w) == version) {
     if (attr_kind(w) == AttrKind::Empty) return Value();
-    Value v = attr_class_entry(tp, w, name);
+    Value v = attr_class_entry<P>(tp, w, name);
     if (!v.is_null()) return v;
   }
   return type_lookup_refill<P>(tp, name, which);
@@ -377,10 +374,13 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
     if (!method && cacheable) attr_insert(c, attr_word(version, AttrKind::Property, depth, dix));
     return Value();
   }
-  int64_t ix = dict_find_str(inst->dict, name);  // slotted: the slot values
-  if (ix >= 0) {
-    attr_insert(c, attr_word(version, AttrKind::InstanceValue, 0, attr_hint(ix)));
-    return share<P>(inst->dict->table.entries[ix].value);
+  {
+    ObjectGuard<P> g(inst->dict);
+    int64_t ix = dict_find_str(inst->dict, name);  // slotted: the slot values
+    if (ix >= 0) {
+      attr_insert(c, attr_word(version, AttrKind::InstanceValue, 0, attr_hint(ix)));
+      return share<P>(inst->dict->table.entries[ix].value);
+    }
   }
   // Not in the instance dict: the class attribute, unless a special case of
   // instance_getattr comes first (a slotted instance's own __dict__, the
@@ -398,6 +398,7 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
 // there). No version: the hit checks the entry's key.
 template <LockPolicy P>
 void attr_fill_module(AttrCache& c, ModuleObject* m) {
+  ObjectGuard<P> g(m->dict);
   int64_t ix = dict_find_str(m->dict, c.name);
   if (ix >= 0 && ix < kAttrNoIndex && m->dict->table.entries[ix].key.o == c.name)
     attr_insert(c, attr_word(0, AttrKind::ModuleValue, 0, static_cast<uint32_t>(ix)));
@@ -460,7 +461,11 @@ void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
     return;
   }
   if (tp->slotted && find_slot(tp, c.name) != c.name) return;
-  int64_t ix = dict_find_str(inst->dict, c.name);
+  int64_t ix;
+  {
+    ObjectGuard<P> g(inst->dict);
+    ix = dict_find_str(inst->dict, c.name);
+  }
   attr_insert(c, attr_word(version, AttrKind::StoreInstance, 0, attr_hint(ix)));
 }
 
@@ -483,14 +488,14 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
   Value descr = type_lookup<P>(type, name);
   if (is_kind(descr, Kind::Property)) return bind_descriptor(t, descr, obj, type);
   {
-    Value v = dict_get_str<P>(inst->dict, name);  // slotted: slot values (and "__dict__")
-    if (!v.is_null()) return share<P>(v);
+    Value v = dict_get_str_ref<P>(inst->dict, name);  // slotted: slot values (and "__dict__")
+    if (!v.is_null()) return v;
   }
   InternedNames& n = t.names();
   if (type->slotted && type->instance_dict && !find_slot(type, name)) {
     if (DictObject* d = instance_dict(t, inst)) {
-      Value v = dict_get_str<P>(d, name);
-      if (!v.is_null()) return share<P>(v);
+      Value v = dict_get_str_ref<P>(d, name);
+      if (!v.is_null()) return v;
     }
   }
   if (inst->kind == Kind::Exception) {
@@ -568,8 +573,8 @@ Value builtin_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must
     Object* o = obj.o;
     switch (o->kind) {
       case Kind::Module: {
-        Value v = dict_get_str<P>(static_cast<ModuleObject*>(o)->dict, name);
-        if (!v.is_null()) return share<P>(v);
+        Value v = dict_get_str_ref<P>(static_cast<ModuleObject*>(o)->dict, name);
+        if (!v.is_null()) return v;
         if (name == n.__dict__) return share<P>(Value::object(static_cast<ModuleObject*>(o)->dict));
         break;
       }
@@ -587,8 +592,8 @@ Value builtin_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must
           return Value::object(f->dict);
         }
         if (f->dict) {
-          Value v = dict_get_str<P>(f->dict, name);
-          if (!v.is_null()) return share<P>(v);
+          Value v = dict_get_str_ref<P>(f->dict, name);
+          if (!v.is_null()) return v;
         }
         break;
       }
@@ -792,6 +797,19 @@ int type_setattr(Thread<P>& t, TypeObject* type, StrObject* name, const Value& v
     return -1;
   }
   type_modified(type);
+  if constexpr (P::kParallel) {
+    // type_lookup hands out borrowed references, which another thread may be
+    // using right now: the replaced value is kept alive (Interp::retired)
+    // until the interpreter is single-threaded again. Class attributes are
+    // rarely rebound, so little piles up.
+    Value old = dict_get_str_ref<P>(type->dict, name);
+    int r = dict_store_attr(t, type->dict, Value::object(type), name, v);
+    if (old.tag == Tag::Obj) {
+      TablesLock<P> lock(t.interp.tables_mu);
+      t.interp.retired.push_back(old);
+    }
+    return r;
+  }
   return dict_store_attr(t, type->dict, Value::object(type), name, v);
 }
 

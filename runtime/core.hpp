@@ -10,6 +10,7 @@
 //   * iter_next returns Null with no exception set when the iterator is done.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,17 @@
 #include "vm/interp.hpp"
 
 namespace lockvm::rt {
+
+// Hashes are computed on first use and cached in the (immutable, possibly
+// shared) object: a relaxed atomic, since two threads may race to store the
+// same number.
+inline int64_t cached_hash(const int64_t& field) {
+  return std::atomic_ref<int64_t>(const_cast<int64_t&>(field)).load(std::memory_order_relaxed);
+}
+inline void cache_hash(int64_t& field, int64_t h) {
+  std::atomic_ref<int64_t>(field).store(h, std::memory_order_relaxed);
+}
+
 
 // ---- objects (alloc.hpp) ------------------------------------------------------
 template <LockPolicy P> Value new_str(Thread<P>& t, std::string_view utf8);
@@ -120,6 +132,9 @@ template <LockPolicy P> Value str_percent(Thread<P>& t, StrObject* fmt, const Va
 // Dict operations; lookups return borrowed Values (Null = absent; check t.exc for errors).
 template <LockPolicy P> Value dict_get(Thread<P>& t, DictObject* d, const Value& key);
 template <LockPolicy P> Value dict_get_str(DictObject* d, StrObject* interned_key);  // no errors possible
+// The same as new references, read under the dict's lock (dicts threads share).
+template <LockPolicy P> Value dict_get_ref(Thread<P>& t, DictObject* d, const Value& key);
+template <LockPolicy P> Value dict_get_str_ref(DictObject* d, StrObject* interned_key);
 template <LockPolicy P> int dict_set(Thread<P>& t, DictObject* d, const Value& key, const Value& v);
 template <LockPolicy P> int dict_del(Thread<P>& t, DictObject* d, const Value& key);  // 0 missing (no exc), 1 done
 template <LockPolicy P> int set_add(Thread<P>& t, SetObject* s, const Value& key);

@@ -29,10 +29,10 @@
 // interpreter bound to the calling OS thread: an Interp binds itself to the
 // thread that constructs it (one interpreter per policy per OS thread at a
 // time). A thread that runs an interpreter it did not create must bind it
-// first (GcState::Binding) — the threading issue's new threads must — and
-// the registry is not synchronized: it is only touched with the interpreter
-// lock held (a free-threaded policy needs a per-thread registry or a lock,
-// and a stop-the-world collection).
+// first (GcState::Binding), as start_thread does. Under the single-runner
+// policies the registry is only touched by the thread holding the
+// interpreter; under the free-threaded ones it has a lock (RegistryLock), and
+// collections wait until no script thread exists (gc_collect).
 //
 // When: automatically once the registry has grown by max(10000, 2 × the
 // survivors of the last collection) — the allocation sets an eval-breaker
@@ -45,9 +45,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <type_traits>
 #include <utility>
 
+#include "policies/object_mutex.hpp"
 #include "runtime/dealloc.hpp"
 #include "runtime/methods_common.hpp"
 #include "runtime/registry.hpp"
@@ -94,6 +96,12 @@ class GcState {
   [[gnu::always_inline]] static void on_alloc(Object* o) {
     if (!tracks(o->kind)) return;
     GcState* gc = current_;
+    if constexpr (P::kParallel) {  // threads share the registry: see RegistryLock
+      if (!gc) return;
+      RegistryLock lock(*gc);
+      gc->track_slow(o);
+      return;
+    }
     if (gc && gc->count_ < gc->fast_limit_) [[likely]] {
       gc->objects_[gc->count_++] = o;
       o->aux32 = static_cast<uint32_t>(gc->count_);
@@ -108,6 +116,11 @@ class GcState {
     uint32_t p = o->aux32;
     if (p) {
       GcState* gc = current_;
+      std::optional<RegistryLock> lock;
+      if constexpr (P::kParallel) {
+        if (gc) lock.emplace(*gc);
+        p = o->aux32;  // re-read under the lock: a collection may have moved it
+      }
       if (!gc || gc->position(o) != p) [[unlikely]] unbound_thread();
       Object* last = gc->objects_[--gc->count_];
       gc->objects_[p - 1] = last;
@@ -117,6 +130,14 @@ class GcState {
 
   // Frees unreachable cycles; returns how many containers were freed.
   size_t collect();
+
+  // A collection was due but cannot run now: ask again after more growth.
+  void postpone() {
+    breaker_.fetch_and(~kBreakGc, std::memory_order_relaxed);
+    RegistryLock lock(*this);
+    survivors_ = count_;
+    schedule();
+  }
 
   bool enabled() const { return enabled_; }
   void enable() {
@@ -191,6 +212,22 @@ class GcState {
   [[gnu::always_inline]] static void traverse(Object* o, Fn&& fn);
 
   static inline thread_local GcState* current_ = nullptr;
+
+  // Under the free-threaded policies every thread registers and unregisters
+  // the containers it allocates and frees, so the registry has a lock (a
+  // futex word, as the object locks). A collection runs only while no
+  // script thread exists (gc_collect), so it needs none.
+  class RegistryLock {
+   public:
+    explicit RegistryLock(GcState& gc) : gc_(gc) { ObjectMutex::lock(gc_.lock_); }
+    ~RegistryLock() { ObjectMutex::unlock(gc_.lock_); }
+    RegistryLock(const RegistryLock&) = delete;
+    RegistryLock& operator=(const RegistryLock&) = delete;
+
+   private:
+    GcState& gc_;
+  };
+  std::atomic<uint32_t> lock_{0};
 
   std::vector<Object*> objects_;  // [0, count_) registered, aux32 of objects_[i] is i + 1; size() is the capacity
   size_t count_ = 0;
@@ -312,8 +349,26 @@ size_t GcState<P>::collect() {
 
 // A collection for interpreter `in` (the eval breaker, gc.collect(),
 // teardown).
+//
+// Under the free-threaded policies a collection needs every other thread
+// stopped, and lockvm has no stop-the-world pause yet: while script threads
+// exist the collection is put off (cycles made meanwhile are found by the
+// first collection after they have finished). That is also when the class
+// attributes retired by type_setattr can go.
 template <LockPolicy P>
 size_t gc_collect(Interp<P>& in) {
+  if constexpr (P::kParallel) {
+    if (in.threads.running() > 0) {
+      in.gc.postpone();
+      return 0;
+    }
+    std::vector<Value> retired;
+    {
+      TablesLock<P> lock(in.tables_mu);
+      retired.swap(in.retired);
+    }
+    for (Value& v : retired) decref<P>(v);
+  }
   return in.gc.collect();
 }
 

@@ -19,14 +19,24 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 
 inline bool str_eq(StrObject* a, StrObject* b) {
-  return a == b || (a->size == b->size && (a->hash == -1 || b->hash == -1 || a->hash == b->hash) &&
+  if (a == b) return true;
+  int64_t ha = cached_hash(a->hash), hb = cached_hash(b->hash);
+  return (a->size == b->size && (ha == -1 || hb == -1 || ha == hb) &&
                     std::memcmp(a->data, b->data, a->size) == 0);
 }
 
 // Finds `key`. Returns 1 and sets `pos` (entry position) when present, 0 when
 // absent (then `slot` is where an insert goes), -1 on error.
+//
+// `locked` is the container whose object lock the caller holds, or null. A
+// key comparison that runs Python code (__eq__) runs with that lock released
+// — the code may touch the same container, and the lock is not re-entrant —
+// and if the table's keys changed meanwhile the probe starts over, as
+// CPython's lookdict does.
 template <LockPolicy P>
-int find(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, int64_t& pos, size_t& slot) {
+int find(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, int64_t& pos, size_t& slot,
+         Object* locked = nullptr) {
+restart:
   pos = -1;
   slot = 0;
   if (tab.index.empty()) return 0;
@@ -54,12 +64,13 @@ int find(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, int64_t& 
           if (r) { pos = ix; return 1; }
         } else {
           Value stored = share<P>(e.key);
-          size_t before = tab.entries.size();
+          uint64_t version = tab.key_version;
+          if (locked) P::unlock_object(Heap<P>::header(locked));
           int r = equal(t, key, stored);
           decref<P>(stored);
+          if (locked) P::lock_object(Heap<P>::header(locked));
           if (r < 0) return -1;
-          if (tab.entries.size() != before || tab.index.size() != mask + 1)
-            return raise(t, t.types().RuntimeError, "dictionary changed size during iteration"), -1;
+          if (tab.key_version != version || tab.index.size() != mask + 1) goto restart;
           if (r) { pos = ix; return 1; }
         }
       }
@@ -97,10 +108,11 @@ inline void rebuild(HashTable& tab, size_t min_used) {
 
 // Inserts or replaces. Steals nothing: increfs key and value as needed.
 template <LockPolicy P>
-int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const Value& value) {
+int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const Value& value,
+           Object* locked = nullptr) {
   int64_t pos;
   size_t slot;
-  int r = find(t, tab, key, hash, pos, slot);
+  int r = find(t, tab, key, hash, pos, slot, locked);
   if (r < 0) return -1;
   if (r == 1) {
     Value old = tab.entries[pos].value;
@@ -112,7 +124,7 @@ int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const V
   // than 2/3 full: probing relies on always reaching an empty slot.
   if ((tab.fill + 1) * 3 > tab.index.size() * 2 || (tab.entries.size() + 1) * 3 > tab.index.size() * 2) {
     rebuild(tab, tab.used + 1);
-    r = find(t, tab, key, hash, pos, slot);
+    r = find(t, tab, key, hash, pos, slot, locked);
     if (r < 0) return -1;
   }
   if (tab.index[slot] == kEmpty) ++tab.fill;
@@ -163,6 +175,16 @@ void clear(HashTable& tab) {
 
 }  // namespace ht
 
+// Reads. Under the free-threaded policies every read of a table holds the
+// container's lock: another thread's insert may reallocate `entries` or
+// rewrite the 16-byte value being read. What comes back from dict_get and
+// dict_get_str is borrowed, which is only safe while no other thread can drop
+// the container's reference meanwhile — true of a class dict (type_setattr
+// keeps replaced values alive until the interpreter is single-threaded again,
+// runtime/classes.hpp) and of a container the caller's thread alone can reach.
+// Reads of dicts scripts share (globals, instance and module attributes, d[k])
+// use the _ref forms, which take their reference before the lock is let go.
+
 template <LockPolicy P>
 Value dict_get(Thread<P>& t, DictObject* d, const Value& key) {
   int64_t h;
@@ -170,30 +192,58 @@ Value dict_get(Thread<P>& t, DictObject* d, const Value& key) {
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(d);
-  if (ht::find(t, d->table, key, h, pos, slot) != 1) return Value();
+  if (ht::find(t, d->table, key, h, pos, slot, d) != 1) return Value();
   return d->table.entries[pos].value;
 }
 
+// d[key] as a new reference, or Null (with an exception set only on error).
 template <LockPolicy P>
-Value dict_get_str(DictObject* d, StrObject* key) {
-  HashTable& tab = d->table;
-  if (tab.index.empty()) return Value();
+Value dict_get_ref(Thread<P>& t, DictObject* d, const Value& key) {
+  int64_t h;
+  if (!hash(t, key, h)) return Value();
+  int64_t pos;
+  size_t slot;
+  ObjectGuard<P> g(d);
+  if (ht::find(t, d->table, key, h, pos, slot, d) != 1) return Value();
+  return share<P>(d->table.entries[pos].value);
+}
+
+namespace ht {
+// The position of the interned (or at least hashed) string `key`, or -1. No
+// Python code can run: only strings are compared. The caller holds the lock.
+inline int64_t find_str(const HashTable& tab, StrObject* key) {
+  if (tab.index.empty()) return -1;
   int64_t h = key->hash;  // interned keys have their hash computed at interning
   size_t mask = tab.index.size() - 1;
   uint64_t perturb = static_cast<uint64_t>(h);
   size_t i = static_cast<size_t>(h) & mask;
   for (;;) {
     int32_t ix = tab.index[i];
-    if (ix == ht::kEmpty) return Value();
+    if (ix == kEmpty) return -1;
     if (ix >= 0) {
-      HashEntry& e = tab.entries[ix];
+      const HashEntry& e = tab.entries[ix];
       if (e.key.tag == Tag::Obj && (e.key.o == key || (e.hash == h && is_str(e.key) &&
-                                                       ht::str_eq(as_str(e.key), key))))
-        return e.value;
+                                                       str_eq(as_str(e.key), key))))
+        return ix;
     }
     perturb >>= 5;
     i = (i * 5 + perturb + 1) & mask;
   }
+}
+}  // namespace ht
+
+template <LockPolicy P>
+Value dict_get_str(DictObject* d, StrObject* key) {
+  ObjectGuard<P> g(d);
+  int64_t ix = ht::find_str(d->table, key);
+  return ix < 0 ? Value() : d->table.entries[ix].value;
+}
+
+template <LockPolicy P>
+Value dict_get_str_ref(DictObject* d, StrObject* key) {
+  ObjectGuard<P> g(d);
+  int64_t ix = ht::find_str(d->table, key);
+  return ix < 0 ? Value() : share<P>(d->table.entries[ix].value);
 }
 
 template <LockPolicy P>
@@ -201,7 +251,7 @@ int dict_set(Thread<P>& t, DictObject* d, const Value& key, const Value& v) {
   int64_t h;
   if (!hash(t, key, h)) return -1;
   ObjectGuard<P> g(d);
-  return ht::insert(t, d->table, key, h, v);
+  return ht::insert(t, d->table, key, h, v, d);
 }
 
 template <LockPolicy P>
@@ -213,7 +263,7 @@ int dict_del(Thread<P>& t, DictObject* d, const Value& key) {
   HashEntry e;
   {
     ObjectGuard<P> g(d);
-    int r = ht::find(t, d->table, key, h, pos, slot);
+    int r = ht::find(t, d->table, key, h, pos, slot, d);
     if (r <= 0) return r;
     e = ht::take(d->table, pos);
   }
@@ -227,7 +277,7 @@ int set_add(Thread<P>& t, SetObject* s, const Value& key) {
   int64_t h;
   if (!hash(t, key, h)) return -1;
   ObjectGuard<P> g(s);
-  return ht::insert(t, s->table, key, h, Value());
+  return ht::insert(t, s->table, key, h, Value(), s);
 }
 
 template <LockPolicy P>
@@ -237,7 +287,7 @@ int set_contains(Thread<P>& t, SetObject* s, const Value& key) {
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(s);
-  return ht::find(t, s->table, key, h, pos, slot);
+  return ht::find(t, s->table, key, h, pos, slot, s);
 }
 
 template <LockPolicy P>
@@ -249,7 +299,7 @@ int set_discard(Thread<P>& t, SetObject* s, const Value& key) {
   HashEntry e;
   {
     ObjectGuard<P> g(s);
-    int r = ht::find(t, s->table, key, h, pos, slot);
+    int r = ht::find(t, s->table, key, h, pos, slot, s);
     if (r <= 0) return r;
     e = ht::take(s->table, pos);
   }

@@ -139,8 +139,8 @@ int update_kwargs(Thread<P>& t, DictObject* d, const Value* kwvals, TupleObject*
 template <LockPolicy P>
 Value get(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (!self_dict(t, args, nargs, "get") || !bi::arg_range(t, "get", nargs - 1, kw, 1, 2)) return Value();
-  Value v = dict_get(t, as_dict(args[0]), args[1]);
-  if (!v.is_null()) return share<P>(v);
+  Value v = dict_get_ref(t, as_dict(args[0]), args[1]);
+  if (!v.is_null()) return v;
   if (!t.exc.is_null()) return Value();
   return nargs > 2 ? share<P>(args[2]) : Value::none();
 }
@@ -150,8 +150,8 @@ Value setdefault(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw)
   if (!self_dict(t, args, nargs, "setdefault") || !bi::arg_range(t, "setdefault", nargs - 1, kw, 1, 2))
     return Value();
   DictObject* d = as_dict(args[0]);
-  Value v = dict_get(t, d, args[1]);
-  if (!v.is_null()) return share<P>(v);
+  Value v = dict_get_ref(t, d, args[1]);
+  if (!v.is_null()) return v;
   if (!t.exc.is_null()) return Value();
   Value dflt = nargs > 2 ? args[2] : Value::none();
   if (dict_set(t, d, args[1], dflt) < 0) return Value();
@@ -166,7 +166,7 @@ int take_key(Thread<P>& t, DictObject* d, const Value& key, HashEntry& out) {
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(d);
-  int r = ht::find(t, d->table, key, h, pos, slot);
+  int r = ht::find(t, d->table, key, h, pos, slot, d);
   if (r <= 0) return r;
   out = ht::take(d->table, pos);
   return 1;

@@ -660,12 +660,12 @@ Value maketrans(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
     bi::Items<P> keys;
     if (!bi::collect(t, args[0], keys)) return Value();
     for (const Value& k : keys.v) {
-      Value v = dict_get(t, as_dict(args[0]), k);
+      Value v = dict_get_ref(t, as_dict(args[0]), k);
       if (v.is_null()) {
         if (!t.exc.is_null()) return Value();
         continue;
       }
-      Ref<P> keep = Ref<P>::borrow(v);
+      Ref<P> keep(v);
       Value key;
       if (is_str(k)) {
         if (as_str(k)->length != 1)

@@ -79,8 +79,8 @@ Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
   if (name.find('.') != std::string_view::npos)
     return raisef(t, t.types().ModuleNotFoundError, "No module named '", name, "' (packages are not supported yet)");
   StrObject* key = intern(t.interp, name);
-  Value m = dict_get_str<P>(t.interp.modules, key);
-  if (!m.is_null()) return share<P>(m);
+  Value m = dict_get_str_ref<P>(t.interp.modules, key);
+  if (!m.is_null()) return m;
   for (auto& [mname, init] : t.interp.builtin_modules) {
     if (mname == name) {
       Value mod = init(t);

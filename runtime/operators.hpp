@@ -430,8 +430,8 @@ Value getitem(Thread<P>& t, const Value& obj, const Value& key) {
       case Kind::Range:
         return range_getitem(t, static_cast<RangeObject*>(obj.o), key);
       case Kind::Dict: {
-        Value v = dict_get(t, as_dict(obj), key);
-        if (!v.is_null()) return share<P>(v);
+        Value v = dict_get_ref(t, as_dict(obj), key);
+        if (!v.is_null()) return v;
         if (!t.exc.is_null()) return Value();
         Value args = new_tuple(t, &key, 1);
         Value e = new_exception(t, t.types().KeyError, args);

@@ -145,14 +145,14 @@ bool hash(Thread<P>& t, const Value& v, int64_t& out) {
     case Kind::Str: out = str_hash(static_cast<StrObject*>(o)); return true;
     case Kind::Bytes: {
       auto* b = static_cast<BytesObject*>(o);
-      if (b->hash == -1) b->hash = hash_bytes(b->view());
-      out = b->hash;
+      out = cached_hash(b->hash);
+      if (out == -1) cache_hash(b->hash, out = hash_bytes(b->view()));
       return true;
     }
     case Kind::BigInt: out = hash_bigint(as_bigint(v)->value); return true;
     case Kind::Tuple: {
       TupleObject* tup = as_tuple(v);
-      if (tup->hash != -1) { out = tup->hash; return true; }
+      if ((out = cached_hash(tup->hash)) != -1) return true;
       // CPython's tuple hash (xxHash-style lanes).
       uint64_t acc = 2870177450012600261ull;
       for (uint64_t i = 0; i < tup->size; ++i) {
@@ -165,13 +165,13 @@ bool hash(Thread<P>& t, const Value& v, int64_t& out) {
       acc += tup->size ^ (2870177450012600261ull ^ 3527539ull);
       int64_t r = static_cast<int64_t>(acc);
       if (r == -1) r = 1546275796;
-      tup->hash = r;
+      cache_hash(tup->hash, r);
       out = r;
       return true;
     }
     case Kind::FrozenSet: {
       auto* s = as_set(v);
-      if (s->hash != -1) { out = s->hash; return true; }
+      if ((out = cached_hash(s->hash)) != -1) return true;
       uint64_t h = 0;
       for (const HashEntry& e : s->table.entries)
         if (!e.key.is_null()) {
@@ -182,7 +182,7 @@ bool hash(Thread<P>& t, const Value& v, int64_t& out) {
       h = h * 69069u + 907133923u;
       int64_t r = static_cast<int64_t>(h);
       if (r == -1) r = 590923713;
-      s->hash = r;
+      cache_hash(s->hash, r);
       out = r;
       return true;
     }
@@ -316,12 +316,12 @@ Value compare_builtin(Thread<P>& t, const Value& a, const Value& b, int op) {
       HashEntry e = x->table.entries[i];
       if (e.key.is_null()) continue;
       Ref<P> k = Ref<P>::borrow(e.key), v = Ref<P>::borrow(e.value);
-      Value other = dict_get(t, y, *k);
+      Value other = dict_get_ref(t, y, *k);
       if (other.is_null()) {
         if (t.exc.is_null()) return Value::boolean(op == 1);
         return Value();
       }
-      Ref<P> o = Ref<P>::borrow(other);
+      Ref<P> o(other);
       int eq = equal(t, *v, *o);
       if (eq < 0) return Value();
       if (!eq) return Value::boolean(op == 1);

@@ -79,8 +79,9 @@ inline int64_t hash_bytes(std::string_view s) {
 }
 
 inline int64_t str_hash(StrObject* s) {
-  if (s->hash == -1) s->hash = hash_bytes(s->view());
-  return s->hash;
+  int64_t h = cached_hash(s->hash);
+  if (h == -1) cache_hash(s->hash, h = hash_bytes(s->view()));
+  return h;
 }
 
 template <LockPolicy P>

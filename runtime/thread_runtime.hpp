@@ -143,14 +143,6 @@ Value call_tuple_dict(Thread<P>& t, const Value& f, TupleObject* args, DictObjec
 template <LockPolicy P>
 uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwargs) {
   Interp<P>& in = t.interp;
-  if constexpr (P::kParallel) {
-    // The runtime is not yet safe for bytecode running in parallel (borrowed
-    // container reads, the cycle collector's registry, inline caches): until
-    // it is, say so instead of corrupting memory.
-    raisef(t, t.types().NotImplementedError, "threads under the '", P::kName,
-           "' policy: the free-threaded runtime is not finished yet (use --policy=gil or nolock)");
-    return 0;
-  }
   incref<P>(fn);
   incref<P>(args);
   if (kwargs) incref<P>(kwargs);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "runtime/modules_import.hpp"
+#include "runtime/shared_reads.hpp"
 #include "vm/function.hpp"
 
 namespace lockvm::rt {

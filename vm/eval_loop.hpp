@@ -170,7 +170,11 @@ dispatch:
   }
   TARGET(LOAD_DEREF) {
     auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
-    Value v = cell->contents;
+    Value v;
+    {
+      ObjectGuard<P> g(cell);  // a closure's cells are shared by the threads running it
+      v = share<P>(cell->contents);
+    }
     if (v.is_null()) {
       SAVE();
       const CodeProto& p = *co->proto;
@@ -182,20 +186,27 @@ dispatch:
                "' where it is not associated with a value in enclosing scope");
       goto error;
     }
-    PUSH(share<P>(v));
+    PUSH(v);
     DISPATCH();
   }
   TARGET(STORE_DEREF) {
     auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
-    Value old = cell->contents;
-    cell->contents = POP();
+    Value old;
+    {
+      ObjectGuard<P> g(cell);
+      old = cell->contents;
+      cell->contents = POP();
+    }
     decref<P>(old);
     DISPATCH();
   }
   TARGET(DELETE_DEREF) {
     auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
-    Value old = cell->contents;
-    cell->contents = Value();
+    Value old;
+    {
+      ObjectGuard<P> g(cell);
+      old = std::exchange(cell->contents, Value());
+    }
     decref<P>(old);
     DISPATCH();
   }
@@ -206,6 +217,16 @@ dispatch:
   TARGET(LOAD_GLOBAL) {
     GlobalCache& c = co->global_caches[ARG];
     DictObject* g = f->globals;
+    if constexpr (P::kParallel) {  // threads share the dicts and the cache: runtime/shared_reads.hpp
+      Value v = load_global_shared(t, c, g, names[c.name_index]);
+      if (v.is_null()) {
+        SAVE();
+        raisef(t, t.types().NameError, "name '", names[c.name_index]->view(), "' is not defined");
+        goto error;
+      }
+      PUSH(v);
+      DISPATCH();
+    }
     if (c.globals_version == g->table.key_version) {
       if (!c.from_builtins) {
         PUSH(share<P>(g->table.entries[c.index].value));
@@ -261,15 +282,15 @@ dispatch:
   TARGET(LOAD_NAME) {
     StrObject* name = names[ARG];
     Value v;
-    if (f->ns) v = dict_get_str<P>(f->ns, name);
-    if (v.is_null()) v = dict_get_str<P>(f->globals, name);
-    if (v.is_null()) v = dict_get_str<P>(in.builtins, name);
+    if (f->ns) v = dict_get_str_ref<P>(f->ns, name);
+    if (v.is_null()) v = dict_get_str_ref<P>(f->globals, name);
+    if (v.is_null()) v = dict_get_str_ref<P>(in.builtins, name);
     if (v.is_null()) {
       SAVE();
       raisef(t, t.types().NameError, "name '", name->view(), "' is not defined");
       goto error;
     }
-    PUSH(share<P>(v));
+    PUSH(v);
     DISPATCH();
   }
   TARGET(STORE_NAME) {
@@ -307,24 +328,25 @@ dispatch:
         uint64_t w = attr_lookup(c, ver);
         AttrKind kind = attr_kind(w);
         if (kind == AttrKind::InstanceValue) {
-          Value v = attr_entry(d->table, attr_index(w), c.name);
+          Value v = attr_entry_ref<P>(d, attr_index(w), c.name);
           if (v.is_null()) {
             // Another instance, another insertion order: the tag still says
             // the instance dict comes first, so only the index is stale.
+            ObjectGuard<P> g(d);
             int64_t ix = dict_find_str(d, c.name);
             if (ix >= 0) {
-              v = d->table.entries[ix].value;
+              v = share<P>(d->table.entries[ix].value);
               if (d->table.entries[ix].key.o == c.name)
                 attr_insert(c, attr_word(ver, AttrKind::InstanceValue, 0, attr_hint(ix)));
             }
           }
           if (!v.is_null()) {
-            TOP() = share<P>(v);
+            TOP() = v;
             decref<P>(obj);
             DISPATCH();
           }
         } else if (kind == AttrKind::Property) {
-          Value descr = attr_class_entry(tp, w, c.name);
+          Value descr = attr_class_entry<P>(tp, w, c.name);
           if (is_kind(descr, Kind::Property)) {
             Value fget = static_cast<PropertyObject*>(descr.o)->fget;
             if (is_kind(fget, Kind::Function)) {
@@ -342,8 +364,8 @@ dispatch:
             }
           }
         } else if (kind == AttrKind::TypeDescr) {
-          Value descr = attr_class_entry(tp, w, c.name);
-          if (!descr.is_null() && dict_lacks_str(d, c.name)) {
+          Value descr = attr_class_entry<P>(tp, w, c.name);
+          if (!descr.is_null() && dict_lacks_str<P>(d, c.name)) {
             Value v = descr;
             if (v.tag == Tag::Obj) {
               SAVE();
@@ -358,9 +380,9 @@ dispatch:
       } else if (o->kind == Kind::Module) {
         uint64_t w = attr_lookup(c, 0);
         if (attr_kind(w) == AttrKind::ModuleValue) {
-          Value v = attr_entry(static_cast<ModuleObject*>(o)->dict->table, attr_index(w), c.name);
+          Value v = attr_entry_ref<P>(static_cast<ModuleObject*>(o)->dict, attr_index(w), c.name);
           if (!v.is_null()) {
-            TOP() = share<P>(v);
+            TOP() = v;
             decref<P>(obj);
             DISPATCH();
           }
@@ -369,7 +391,7 @@ dispatch:
         TypeObject* tp = static_cast<TypeObject*>(o);
         uint64_t w = attr_lookup(c, load_type_version(tp));
         if (attr_kind(w) == AttrKind::ClassAttr) {
-          Value descr = attr_class_entry(tp, w, c.name);
+          Value descr = attr_class_entry<P>(tp, w, c.name);
           if (!descr.is_null()) {
             SAVE();
             Value v = bind_class_attr(t, descr, tp);
@@ -396,7 +418,7 @@ dispatch:
       TypeObject* tp = obj.o->type;
       uint64_t w = attr_lookup(c, load_type_version(tp));
       if (attr_kind(w) == AttrKind::StoreProperty) {
-        Value descr = attr_class_entry(tp, w, c.name);
+        Value descr = attr_class_entry<P>(tp, w, c.name);
         if (is_kind(descr, Kind::Property)) {
           auto* p = static_cast<PropertyObject*>(descr.o);
           if (p->fset.tag == Tag::Obj) {
@@ -438,15 +460,18 @@ dispatch:
         // hashing the interned name again.
         SAVE();
         int r;
+        int64_t ix = -1;
         {
           ObjectGuard<P> g(d);
-          r = ht::insert(t, d->table, Value::object(c.name), c.name->hash, v);
+          r = ht::insert(t, d->table, Value::object(c.name), c.name->hash, v, d);
+          if (r == 0) {
+            const std::vector<HashEntry>& es = d->table.entries;
+            ix = !es.empty() && es.back().key.tag == Tag::Obj && es.back().key.o == c.name
+                     ? static_cast<int64_t>(es.size()) - 1
+                     : dict_find_str(d, c.name);
+          }
         }
         if (r == 0) {
-          const std::vector<HashEntry>& es = d->table.entries;
-          int64_t ix = !es.empty() && es.back().key.tag == Tag::Obj && es.back().key.o == c.name
-                           ? static_cast<int64_t>(es.size()) - 1
-                           : dict_find_str(d, c.name);
           if (attr_hint(ix) != attr_index(w))
             attr_insert(c, attr_word(attr_version(w), AttrKind::StoreInstance, 0, attr_hint(ix)));
           // Instances of this class get room for this many attributes up front.
@@ -485,24 +510,24 @@ dispatch:
       if (kind == AttrKind::Method) {
         // A function on the class that the instance dict does not shadow:
         // (obj -- f obj), no bound method.
-        Value descr = attr_class_entry(tp, w, c.name);
-        if (is_kind(descr, Kind::Function) && dict_lacks_str(d, c.name)) {
+        Value descr = attr_class_entry<P>(tp, w, c.name);
+        if (is_kind(descr, Kind::Function) && dict_lacks_str<P>(d, c.name)) {
           incref<P>(descr.o);
           TOP() = descr;
           PUSH(obj);
           DISPATCH();
         }
       } else if (kind == AttrKind::InstanceValue) {
-        Value v = attr_entry(d->table, attr_index(w), c.name);
+        Value v = attr_entry_ref<P>(d, attr_index(w), c.name);
         if (!v.is_null()) {
           TOP() = Value();
-          PUSH(share<P>(v));
+          PUSH(v);
           decref<P>(obj);
           DISPATCH();
         }
       } else if (kind == AttrKind::TypeDescr) {
-        Value descr = attr_class_entry(tp, w, c.name);
-        if (!descr.is_null() && dict_lacks_str(d, c.name)) {
+        Value descr = attr_class_entry<P>(tp, w, c.name);
+        if (!descr.is_null() && dict_lacks_str<P>(d, c.name)) {
           Value v = descr;
           if (v.tag == Tag::Obj) {
             SAVE();
@@ -518,10 +543,10 @@ dispatch:
     } else if (obj.tag == Tag::Obj && obj.o->kind == Kind::Module) {
       uint64_t w = attr_lookup(c, 0);
       if (attr_kind(w) == AttrKind::ModuleValue) {
-        Value v = attr_entry(static_cast<ModuleObject*>(obj.o)->dict->table, attr_index(w), c.name);
+        Value v = attr_entry_ref<P>(static_cast<ModuleObject*>(obj.o)->dict, attr_index(w), c.name);
         if (!v.is_null()) {
           TOP() = Value();
-          PUSH(share<P>(v));
+          PUSH(v);
           decref<P>(obj);
           DISPATCH();
         }
@@ -530,7 +555,7 @@ dispatch:
       TypeObject* tp = static_cast<TypeObject*>(obj.o);
       uint64_t w = attr_lookup(c, load_type_version(tp));
       if (attr_kind(w) == AttrKind::ClassAttr) {
-        Value descr = attr_class_entry(tp, w, c.name);
+        Value descr = attr_class_entry<P>(tp, w, c.name);
         if (!descr.is_null()) {
           SAVE();
           Value v = bind_class_attr(t, descr, tp);
@@ -547,7 +572,7 @@ dispatch:
       TypeObject* tp = type_of(t, obj);
       uint64_t w = attr_lookup(c, load_type_version(tp));
       if (attr_kind(w) == AttrKind::BuiltinMethod) {
-        Value descr = attr_class_entry(tp, w, c.name);
+        Value descr = attr_class_entry<P>(tp, w, c.name);
         if (is_kind(descr, Kind::Native)) {
           incref<P>(descr.o);
           TOP() = descr;
@@ -569,14 +594,14 @@ dispatch:
     Value key = sp[-1], obj = sp[-2];
     if (obj.tag == Tag::Obj && obj.o->kind == Kind::List && key.tag == Tag::Int) {
       ListObject* l = as_list(obj);
-      int64_t i = key.i, n = static_cast<int64_t>(l->items.size());
-      if (i < 0) i += n;
-      if (i >= 0 && i < n) {
-        Value v;
-        {
-          ObjectGuard<P> g(l);
-          v = share<P>(l->items[i]);
-        }
+      Value v;
+      {
+        ObjectGuard<P> g(l);  // the size too: another thread may shrink the list
+        int64_t i = key.i, n = static_cast<int64_t>(l->items.size());
+        if (i < 0) i += n;
+        if (i >= 0 && i < n) v = share<P>(l->items[i]);
+      }
+      if (!v.is_null()) {
         --sp;
         sp[-1] = v;
         decref<P>(obj);

@@ -96,6 +96,7 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
     // one function never contend on its count; they are freed at teardown.
     c->flags |= kObjImmortal;
     P::make_immortal(Heap<P>::header(c));
+    TablesLock<P> lock(t.interp.tables_mu);
     t.interp.immortals.push_back(c);
   }
   return keep.release();

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -129,6 +130,24 @@ class Ref {
 
  private:
   Value v_;
+};
+
+// Holds an interpreter-wide mutex, but only under the policies whose threads
+// run in parallel: for the single-runner policies it compiles to nothing.
+template <LockPolicy P>
+class TablesLock {
+ public:
+  explicit TablesLock(std::mutex& mu) {
+    if constexpr (P::kParallel) mu_ = &mu, mu.lock();
+  }
+  ~TablesLock() {
+    if constexpr (P::kParallel) mu_->unlock();
+  }
+  TablesLock(const TablesLock&) = delete;
+  TablesLock& operator=(const TablesLock&) = delete;
+
+ private:
+  std::mutex* mu_ = nullptr;
 };
 
 // Holds the per-object lock of a mutable object for one operation (a no-op

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -168,6 +169,12 @@ struct Interp {
   std::function<void(std::string_view)> write_out;  // print() and sys.stdout.write
   std::function<void(std::string_view)> write_err;  // tracebacks and sys.stderr
   std::vector<Object*> immortals;           // freed at teardown
+  // Guards `interned` and `immortals` when threads run in parallel (unused
+  // by the single-runner policies: see TablesLock).
+  std::mutex tables_mu;
+  // Values replaced in class dicts while threads may hold them borrowed
+  // (type_setattr): dropped when the interpreter is single-threaded again.
+  std::vector<Value> retired;
   double switch_interval = 0.005;
   int exit_code = 0;
   ScriptThreads threads;                    // script threads (runtime/thread_runtime.hpp)

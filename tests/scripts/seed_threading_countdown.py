@@ -1,5 +1,4 @@
 # The second seed article's countdown split over 4 threads (smaller n).
-# pending-policies: objlocks brc
 import threading
 import time
 def cpu_bound_task(n):

@@ -1,7 +1,6 @@
 # The socket module: socketpair, sendall/recv with a reader thread, EOF,
 # timeouts, non-blocking mode, a TCP server and client over loopback,
 # `with`, addresses, and the OSError subclasses the OS's errors map to.
-# pending-policies: objlocks brc
 import socket
 import threading
 

@@ -1,7 +1,6 @@
 # A threaded echo server (one handler thread per connection) and 4 client
 # threads talking to it at once over loopback. Each client checks its own
 # replies; the output is sorted, so it does not depend on scheduling.
-# pending-policies: objlocks brc
 import socket
 import threading
 

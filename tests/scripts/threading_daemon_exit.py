@@ -1,5 +1,4 @@
 # Daemon threads (sleeping, spinning, blocked on a lock) do not keep the program alive.
-# pending-policies: objlocks brc
 import threading, time
 def forever():
     while True:

@@ -1,5 +1,4 @@
 # 1,200 short threads started and joined.
-# pending-policies: objlocks brc
 import threading
 total = []
 def f(i):

@@ -1,6 +1,5 @@
 # Threads with Lock, RLock, Condition, Semaphore, Barrier, Event, local, Timer and queue.Queue;
 # a list and a dict shared by 8 threads lose no append/setitem.
-# pending-policies: objlocks brc
 import threading
 import queue
 import time

@@ -1,5 +1,4 @@
 # An uncaught exception in a thread prints its traceback and the program goes on.
-# pending-policies: objlocks brc
 import threading
 def boom():
     raise ValueError("boom in thread")

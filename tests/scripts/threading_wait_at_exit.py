@@ -1,5 +1,4 @@
 # The interpreter waits for non-daemon threads when the main script ends.
-# pending-policies: objlocks brc
 import threading, time
 res = []
 def late():
