@@ -540,7 +540,7 @@ int contains(Thread<P>& t, const Value& c, const Value& item) {
       }
       case Kind::List: {
         ListObject* l = as_list(c);
-        for (size_t i = 0; i < l->items.size(); ++i) {
+        for (size_t i = 0;; ++i) {
           Ref<P> v;
           {
             ObjectGuard<P> g(l);
@@ -577,7 +577,28 @@ int contains(Thread<P>& t, const Value& c, const Value& item) {
           if (!v.is_null()) return 1;
           return t.exc.is_null() ? 0 : -1;
         }
-        break;  // values/items: iterate
+        // values/items: compare against a copy taken under the dict's lock,
+        // so that another thread's insert cannot break the walk (the
+        // comparisons may run Python code, which must not hold the lock).
+        std::vector<Value> snapshot;
+        {
+          ObjectGuard<P> g(dv->dict);
+          for (const HashEntry& e : dv->dict->table.entries) {
+            if (e.key.is_null()) continue;
+            if (dv->aux16 == 1) {
+              snapshot.push_back(share<P>(e.value));
+            } else {
+              Value kv[2] = {e.key, e.value};
+              snapshot.push_back(new_tuple(t, kv, 2));
+            }
+          }
+        }
+        int r = 0;
+        for (Value& x : snapshot) {
+          if (r == 0) r = equal(t, x, item);
+          decref<P>(x);
+        }
+        return r;
       }
       case Kind::Instance:
       case Kind::Exception: {
@@ -737,28 +758,30 @@ Value iter_next(Thread<P>& t, const Value& itv) {
     case IterKind::DictItems:
     case IterKind::SetItems: {
       if (it->seq.is_null()) return Value();
-      HashTable& tab = it->aux16 == static_cast<uint16_t>(IterKind::SetItems) ? as_set(it->seq)->table
-                                                                             : as_dict(it->seq)->table;
-      if (static_cast<int64_t>(tab.used) != it->n1) {
-        it->n1 = -1;  // stay broken, as CPython's iterator does
-        return raise(t, t.types().RuntimeError,
-                     it->aux16 == static_cast<uint16_t>(IterKind::SetItems) ? "Set changed size during iteration"
-                                                                            : "dictionary changed size during iteration");
-      }
-      while (it->index < static_cast<int64_t>(tab.entries.size())) {
-        HashEntry& e = tab.entries[it->index++];
-        if (e.key.is_null()) continue;
-        switch (static_cast<IterKind>(it->aux16)) {
-          case IterKind::DictValues: return share<P>(e.value);
-          case IterKind::DictItems: {
-            Value kv[2] = {e.key, e.value};
-            return new_tuple(t, kv, 2);
+      {
+        ObjectGuard<P> g(it->seq.o);  // another thread may be changing the table
+        HashTable& tab = it->aux16 == static_cast<uint16_t>(IterKind::SetItems) ? as_set(it->seq)->table
+                                                                               : as_dict(it->seq)->table;
+        if (static_cast<int64_t>(tab.used) != it->n1) {
+          it->n1 = -1;  // stay broken, as CPython's iterator does
+          return raise(t, t.types().RuntimeError,
+                       it->aux16 == static_cast<uint16_t>(IterKind::SetItems) ? "Set changed size during iteration"
+                                                                              : "dictionary changed size during iteration");
+        }
+        while (it->index < static_cast<int64_t>(tab.entries.size())) {
+          HashEntry& e = tab.entries[it->index++];
+          if (e.key.is_null()) continue;
+          switch (static_cast<IterKind>(it->aux16)) {
+            case IterKind::DictValues: return share<P>(e.value);
+            case IterKind::DictItems: {
+              Value kv[2] = {e.key, e.value};
+              return new_tuple(t, kv, 2);
+            }
+            default: return share<P>(e.key);
           }
-          default: return share<P>(e.key);
         }
       }
-      decref<P>(it->seq);
-      it->seq = Value();
+      decref<P>(std::exchange(it->seq, Value()));
       return Value();
     }
     case IterKind::Enumerate: {
@@ -850,6 +873,17 @@ Value to_list(Thread<P>& t, const Value& v) {
     return new_list(t, as_list(v)->items.data(), as_list(v)->items.size());
   }
   if (is_kind(v, Kind::Tuple)) return new_list(t, as_tuple(v)->items, as_tuple(v)->size);
+  if (is_kind(v, Kind::Dict) || is_kind(v, Kind::Set) || is_kind(v, Kind::FrozenSet)) {
+    // The keys in one go, under the lock: as atomic as under CPython's GIL.
+    Ref<P> l(new_list(t));
+    ObjectGuard<P> g(v.o);
+    const HashTable& tab = is_kind(v, Kind::Dict) ? as_dict(v)->table : as_set(v)->table;
+    auto& items = as_list(*l)->items;
+    items.reserve(tab.used);
+    for (const HashEntry& e : tab.entries)
+      if (!e.key.is_null()) items.push_back(share<P>(e.key));
+    return l.release();
+  }
   Value it = get_iter(t, v);
   if (it.is_null()) return it;
   Ref<P> iter(it);
