@@ -133,12 +133,25 @@ template <LockPolicy P>
 // Resumes generator g: sends `sent`, or throws `exc` (a new reference) into it.
 template <LockPolicy P>
 Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc, Value* returned) {
-  if (g->running) {
+  // Claim the generator. Under the free-threaded policies two threads may
+  // call next() on one generator at once: the claim is an atomic exchange,
+  // so exactly one runs it and the other gets CPython's ValueError.
+  bool was_running;
+  if constexpr (P::kParallel)
+    was_running = std::atomic_ref<bool>(g->running).exchange(true, std::memory_order_acquire);
+  else
+    was_running = std::exchange(g->running, true);
+  if (was_running) {
     decref<P>(exc);
     return raise(t, t.types().ValueError, g->is_coroutine ? "coroutine already executing" : "generator already executing");
   }
+  auto unclaim = [g] {
+    if constexpr (P::kParallel) std::atomic_ref<bool>(g->running).store(false, std::memory_order_release);
+    else g->running = false;
+  };
   Frame* f = g->frame;
   if (!f) {
+    unclaim();
     if (!exc.is_null()) {
       // Thrown into a finished generator: raised as is, unchained (as CPython).
       decref<P>(t.exc);
@@ -150,14 +163,15 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
   }
   bool started = f->pc != f->code->instrs.data();
   if (!started && exc.is_null() && !sent.is_none() && !sent.is_null()) {
+    unclaim();
     return raise(t, t.types().TypeError, "can't send non-None value to a just-started generator");
   }
   if (t.depth >= t.interp.recursion_limit) {
+    unclaim();
     decref<P>(exc);
     return recursion_error(t);
   }
   if (started && exc.is_null()) *f->sp++ = share<P>(sent.is_null() ? Value::none() : sent);
-  g->running = true;
   f->is_entry = true;
   Ref<P> keep(share<P>(Value::object(g)));  // the generator may lose its last reference while running
   // Exception state, as in CPython's gen_send_ex: while the generator runs,
@@ -179,9 +193,10 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
   Value r = eval(t, f, !exc.is_null());
   decref<P>(t.handled);
   t.handled = std::exchange(g->caller_handled, Value());
-  g->running = false;
-  if (g->frame == nullptr) {
-    decref<P>(std::exchange(g->exc_state, Value()));  // already Null: every handler has been left
+  bool finished = g->frame == nullptr;
+  if (finished) decref<P>(std::exchange(g->exc_state, Value()));  // already Null: every handler has been left
+  unclaim();  // from here on only this call's own values are touched
+  if (finished) {
     // Finished: r is the return value (or Null with an exception).
     if (r.is_null()) {
       if (exception_matches(t, t.types().StopIteration)) {
