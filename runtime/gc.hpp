@@ -113,18 +113,24 @@ class GcState {
   // destroy(): unregisters an object before it is freed; the last registered
   // object takes its place. (aux32 is 0 in every untracked object.)
   [[gnu::always_inline]] static void on_destroy(Object* o) {
+    if constexpr (P::kParallel) {
+      // aux32 may be rewritten by another thread's removal (the last object
+      // moves): read it under the lock. Kinds that are never tracked skip it.
+      if (!tracks(o->kind)) return;
+      GcState* gc = current_;
+      if (!gc) {
+        if (o->aux32) unbound_thread();
+        return;
+      }
+      RegistryLock lock(*gc);
+      if (uint32_t p = o->aux32) gc->remove_at(o, p);
+      return;
+    }
     uint32_t p = o->aux32;
     if (p) {
       GcState* gc = current_;
-      std::optional<RegistryLock> lock;
-      if constexpr (P::kParallel) {
-        if (gc) lock.emplace(*gc);
-        p = o->aux32;  // re-read under the lock: a collection may have moved it
-      }
-      if (!gc || gc->position(o) != p) [[unlikely]] unbound_thread();
-      Object* last = gc->objects_[--gc->count_];
-      gc->objects_[p - 1] = last;
-      last->aux32 = p;
+      if (!gc) unbound_thread();
+      gc->remove_at(o, p);
     }
   }
 
@@ -180,6 +186,15 @@ class GcState {
     std::fputs("lockvm: cycle collector: freed object is not in this thread's registry "
                "(thread not bound to its interpreter?)\n", stderr);
     std::abort();
+  }
+
+  // Unregisters `o`, registered at position p (its aux32); the last
+  // registered object takes its place.
+  [[gnu::always_inline]] void remove_at(Object* o, uint32_t p) {
+    if (position(o) != p) [[unlikely]] unbound_thread();
+    Object* last = objects_[--count_];
+    objects_[p - 1] = last;
+    last->aux32 = p;
   }
 
   // Removes a registered object that stays alive (an immortal).

@@ -73,6 +73,18 @@ Value call_dunder(Thread<P>& t, const Value& obj, StrObject* name, const Value* 
 
 // ---------------------------------------------------------------- truthiness
 
+// The number of items in a list, dict or set, read under its lock: another
+// thread may be resizing it (a plain read would be a data race).
+template <LockPolicy P>
+size_t locked_size(Object* o) {
+  ObjectGuard<P> g(o);
+  switch (o->kind) {
+    case Kind::List: return static_cast<ListObject*>(o)->items.size();
+    case Kind::Dict: return static_cast<DictObject*>(o)->table.used;
+    default: return static_cast<SetObject*>(o)->table.used;
+  }
+}
+
 template <LockPolicy P>
 int truthy(Thread<P>& t, const Value& v) {
   switch (v.tag) {
@@ -86,10 +98,10 @@ int truthy(Thread<P>& t, const Value& v) {
   switch (v.o->kind) {
     case Kind::Str: return as_str(v)->size != 0;
     case Kind::Tuple: return as_tuple(v)->size != 0;
-    case Kind::List: return !as_list(v)->items.empty();
-    case Kind::Dict: return as_dict(v)->table.used != 0;
+    case Kind::List:
+    case Kind::Dict:
     case Kind::Set:
-    case Kind::FrozenSet: return as_set(v)->table.used != 0;
+    case Kind::FrozenSet: return locked_size<P>(v.o) != 0;
     case Kind::Range: return static_cast<RangeObject*>(v.o)->length != 0;
     case Kind::BigInt: return 1;
     case Kind::Bytes: return static_cast<BytesObject*>(v.o)->size != 0;
@@ -478,12 +490,12 @@ int64_t length(Thread<P>& t, const Value& v) {
       case Kind::Str: return static_cast<int64_t>(as_str(v)->length);
       case Kind::Bytes: return static_cast<int64_t>(static_cast<BytesObject*>(v.o)->size);
       case Kind::Tuple: return static_cast<int64_t>(as_tuple(v)->size);
-      case Kind::List: return static_cast<int64_t>(as_list(v)->items.size());
-      case Kind::Dict: return static_cast<int64_t>(as_dict(v)->table.used);
+      case Kind::List:
+      case Kind::Dict:
       case Kind::Set:
-      case Kind::FrozenSet: return static_cast<int64_t>(as_set(v)->table.used);
+      case Kind::FrozenSet: return static_cast<int64_t>(locked_size<P>(v.o));
       case Kind::Range: return static_cast<RangeObject*>(v.o)->length;
-      case Kind::DictView: return static_cast<int64_t>(static_cast<DictViewObject*>(v.o)->dict->table.used);
+      case Kind::DictView: return static_cast<int64_t>(locked_size<P>(static_cast<DictViewObject*>(v.o)->dict));
       case Kind::Instance:
       case Kind::Exception: {
         bool found;

@@ -110,8 +110,11 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
       std::string_view tn = o->type->name->view();
       if (g.recursive) { out += tn; out += "(...)"; return true; }
       std::vector<Value> items;
-      for (const HashEntry& e : as_set(v)->table.entries)
-        if (!e.key.is_null()) items.push_back(share<P>(e.key));
+      {
+        ObjectGuard<P> lg(o);
+        for (const HashEntry& e : as_set(v)->table.entries)
+          if (!e.key.is_null()) items.push_back(share<P>(e.key));
+      }
       if (items.empty()) { out += tn; out += "()"; return true; }
       ++t.native_depth;
       if (frozen || o->type != t.types().set) { out += tn; out += "({"; } else out += '{';
