@@ -246,6 +246,28 @@ Value dict_get_str_ref(DictObject* d, StrObject* key) {
   return ix < 0 ? Value() : share<P>(d->table.entries[ix].value);
 }
 
+// The live entries of a dict or set, copied with new references under its
+// lock: for walks that run Python code (==, hash) or look into a second
+// container, which must not happen with the first one's lock held.
+template <LockPolicy P>
+struct TableSnapshot {
+  std::vector<HashEntry> entries;
+  TableSnapshot(Object* owner, const HashTable& tab) {
+    ObjectGuard<P> g(owner);
+    entries.reserve(tab.used);
+    for (const HashEntry& e : tab.entries)
+      if (!e.key.is_null()) entries.push_back(HashEntry{share<P>(e.key), share<P>(e.value), e.hash});
+  }
+  ~TableSnapshot() {
+    for (HashEntry& e : entries) {
+      decref<P>(e.key);
+      decref<P>(e.value);
+    }
+  }
+  TableSnapshot(const TableSnapshot&) = delete;
+  TableSnapshot& operator=(const TableSnapshot&) = delete;
+};
+
 template <LockPolicy P>
 int dict_set(Thread<P>& t, DictObject* d, const Value& key, const Value& v) {
   int64_t h;

@@ -34,29 +34,6 @@ void copy_table(const HashTable& from, HashTable& to, bool with_values) {
   ++to.key_version;
 }
 
-// (key, value) pairs of a dict as owned references.
-template <LockPolicy P>
-struct Pairs {
-  std::vector<std::pair<Value, Value>> v;
-  Pairs() = default;
-  Pairs(const Pairs&) = delete;
-  Pairs& operator=(const Pairs&) = delete;
-  ~Pairs() {
-    for (auto& p : v) {
-      decref<P>(p.first);
-      decref<P>(p.second);
-    }
-  }
-};
-
-template <LockPolicy P>
-void snapshot(DictObject* d, Pairs<P>& out) {
-  ObjectGuard<P> g(d);
-  out.v.reserve(d->table.used);
-  for (const HashEntry& e : d->table.entries)
-    if (!e.key.is_null()) out.v.emplace_back(share<P>(e.key), share<P>(e.value));
-}
-
 template <LockPolicy P>
 bool self_dict(Thread<P>& t, const Value* args, size_t nargs, const char* meth) {
   return bi::check_self(t, args, nargs, "dict", meth, {Kind::Dict});
@@ -67,10 +44,9 @@ bool self_dict(Thread<P>& t, const Value* args, size_t nargs, const char* meth) 
 template <LockPolicy P>
 int dict_update_from(Thread<P>& t, DictObject* d, const Value& other) {
   if (is_kind(other, Kind::Dict)) {
-    dictm::Pairs<P> pairs;
-    dictm::snapshot(as_dict(other), pairs);
-    for (auto& p : pairs.v)
-      if (dict_set(t, d, p.first, p.second) < 0) return -1;
+    TableSnapshot<P> pairs(other.o, as_dict(other)->table);
+    for (const HashEntry& e : pairs.entries)
+      if (dict_set(t, d, e.key, e.value) < 0) return -1;
     return 0;
   }
   // A mapping: anything with a keys() method.

@@ -128,9 +128,8 @@ Value set_operation(Thread<P>& t, int op, SetObject* a, SetObject* b, bool froze
   Ref<P> result(new_set(t, frozen));
   SetObject* r = as_set(*result);
   auto add_all = [&](SetObject* s, SetObject* filter, bool want_in) -> bool {
-    for (size_t i = 0; i < s->table.entries.size(); ++i) {
-      HashEntry e = s->table.entries[i];
-      if (e.key.is_null()) continue;
+    TableSnapshot<P> snap(s, s->table);
+    for (const HashEntry& e : snap.entries) {
       if (filter) {
         int in = set_contains(t, filter, e.key);
         if (in < 0) return false;

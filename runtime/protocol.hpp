@@ -323,18 +323,16 @@ Value compare_builtin(Thread<P>& t, const Value& a, const Value& b, int op) {
   }
   if (ka == Kind::Dict && kb == Kind::Dict && op <= 1) {
     DictObject *x = as_dict(a), *y = as_dict(b);
-    if (x->table.used != y->table.used) return Value::boolean(op == 1);
-    for (size_t i = 0; i < x->table.entries.size(); ++i) {
-      HashEntry e = x->table.entries[i];
-      if (e.key.is_null()) continue;
-      Ref<P> k = Ref<P>::borrow(e.key), v = Ref<P>::borrow(e.value);
-      Value other = dict_get_ref(t, y, *k);
+    TableSnapshot<P> xs(x, x->table);
+    if (xs.entries.size() != locked_size<P>(y)) return Value::boolean(op == 1);
+    for (const HashEntry& e : xs.entries) {
+      Value other = dict_get_ref(t, y, e.key);
       if (other.is_null()) {
         if (t.exc.is_null()) return Value::boolean(op == 1);
         return Value();
       }
       Ref<P> o(other);
-      int eq = equal(t, *v, *o);
+      int eq = equal(t, e.value, *o);
       if (eq < 0) return Value();
       if (!eq) return Value::boolean(op == 1);
     }
@@ -369,20 +367,21 @@ Value compare_builtin(Thread<P>& t, const Value& a, const Value& b, int op) {
   if (sa && sb) {
     SetObject *x = as_set(a), *y = as_set(b);
     auto subset = [&](SetObject* p, SetObject* q) -> int {  // p <= q
-      if (p->table.used > q->table.used) return 0;
-      for (const HashEntry& e : p->table.entries) {
-        if (e.key.is_null()) continue;
+      TableSnapshot<P> ps(p, p->table);
+      if (ps.entries.size() > locked_size<P>(q)) return 0;
+      for (const HashEntry& e : ps.entries) {
         int r = set_contains(t, q, e.key);
         if (r <= 0) return r;
       }
       return 1;
     };
+    size_t nx = locked_size<P>(x), ny = locked_size<P>(y);
     int r;
     switch (op) {
-      case 0: case 1: r = x->table.used == y->table.used ? subset(x, y) : 0; if (r >= 0 && op == 1) r = !r; break;
-      case 2: r = x->table.used < y->table.used ? subset(x, y) : 0; break;
+      case 0: case 1: r = nx == ny ? subset(x, y) : 0; if (r >= 0 && op == 1) r = !r; break;
+      case 2: r = nx < ny ? subset(x, y) : 0; break;
       case 3: r = subset(x, y); break;
-      case 4: r = x->table.used > y->table.used ? subset(y, x) : 0; break;
+      case 4: r = nx > ny ? subset(y, x) : 0; break;
       default: r = subset(y, x); break;
     }
     if (r < 0) return Value();
@@ -396,9 +395,9 @@ Value compare_builtin(Thread<P>& t, const Value& a, const Value& b, int op) {
   }
   if (ka == Kind::DictView && kb == Kind::DictView && op <= 1 && a.o->aux16 == 0 && b.o->aux16 == 0) {
     DictObject *x = static_cast<DictViewObject*>(a.o)->dict, *y = static_cast<DictViewObject*>(b.o)->dict;
-    if (x->table.used != y->table.used) return Value::boolean(op == 1);
-    for (const HashEntry& e : x->table.entries) {
-      if (e.key.is_null()) continue;
+    TableSnapshot<P> xs(x, x->table);
+    if (xs.entries.size() != locked_size<P>(y)) return Value::boolean(op == 1);
+    for (const HashEntry& e : xs.entries) {
       Value o = dict_get(t, y, e.key);
       if (o.is_null()) {
         if (!t.exc.is_null()) return Value();
