@@ -89,8 +89,25 @@ struct BiasedRefcount {
   }
   static void make_immortal(Header& h) noexcept { h.local.store(kImmortal, std::memory_order_relaxed); }
   static bool is_immortal(const Header& h) noexcept { return h.local.load(std::memory_order_relaxed) == kImmortal; }
-  static void lock_object(Header& h) noexcept { ObjectMutex::lock(h.lock); }
-  static void unlock_object(Header& h) noexcept { ObjectMutex::unlock(h.lock); }
+  // Lock elision: while the process runs no thread of this policy besides
+  // the ones that created their interpreters, no two threads can reach one
+  // object, so object locks are not taken (CPython 3.13t skips its critical
+  // sections on objects the current thread owns for the same reason). The
+  // count goes up in the parent, before a new thread exists
+  // (attach_thread), and down when that thread has finished with every
+  // object (detach_thread): a thread that skipped a lock can only see the
+  // count rise through its own doing, between two operations. unlock reads
+  // the lock word, so a region entered locked is left unlocked even if the
+  // other threads finished meanwhile.
+  static bool others_running() noexcept { return attached_.load(std::memory_order_acquire) > 0; }
+  static void attach_thread() noexcept { attached_.fetch_add(1, std::memory_order_acq_rel); }
+  static void detach_thread() noexcept { attached_.fetch_sub(1, std::memory_order_acq_rel); }
+  static void lock_object(Header& h) noexcept {
+    if (others_running()) ObjectMutex::lock(h.lock);
+  }
+  static void unlock_object(Header& h) noexcept {
+    if (ObjectMutex::is_locked(h.lock)) ObjectMutex::unlock(h.lock);
+  }
 
   // ---- the merge queues (runtime side: handle_eval_breaker, thread exit) ----
 
@@ -213,6 +230,7 @@ struct BiasedRefcount {
   static inline std::atomic<uint32_t> next_id_{1};
   static inline std::mutex mu_;
   static inline std::atomic<int> pending_{0};
+  static inline std::atomic<int> attached_{0};  // script threads started and not yet finished
 };
 
 }  // namespace lockvm

@@ -97,10 +97,12 @@ class GcState {
     if (!tracks(o->kind)) return;
     GcState* gc = current_;
     if constexpr (P::kParallel) {  // threads share the registry: see RegistryLock
-      if (!gc) return;
-      RegistryLock lock(*gc);
-      gc->track_slow(o);
-      return;
+      if (P::others_running()) {
+        if (!gc) return;
+        RegistryLock lock(*gc);
+        gc->track_slow(o);
+        return;
+      }
     }
     if (gc && gc->count_ < gc->fast_limit_) [[likely]] {
       gc->objects_[gc->count_++] = o;
@@ -116,7 +118,7 @@ class GcState {
     if constexpr (P::kParallel) {
       // aux32 may be rewritten by another thread's removal (the last object
       // moves): read it under the lock. Kinds that are never tracked skip it.
-      if (!tracks(o->kind)) return;
+      if (!tracks(o->kind) || !P::others_running()) goto single;
       GcState* gc = current_;
       if (!gc) {
         if (o->aux32) unbound_thread();
@@ -126,6 +128,7 @@ class GcState {
       if (uint32_t p = o->aux32) gc->remove_at(o, p);
       return;
     }
+  single:
     uint32_t p = o->aux32;
     if (p) {
       GcState* gc = current_;

@@ -147,7 +147,17 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
   incref<P>(args);
   if (kwargs) incref<P>(kwargs);
   in.threads.thread_started();
+  // BiasedRC elides object locks while no other thread exists: it must count
+  // this one before it exists (see BiasedRefcount::attach_thread).
+  if constexpr (requires { P::attach_thread(); }) P::attach_thread();
   auto body = [&in, fn, args, kwargs] {
+    // Declared first, so destroyed last: after the thread's final touch of
+    // any object (its Thread state included).
+    struct Detach {
+      ~Detach() {
+        if constexpr (requires { P::detach_thread(); }) P::detach_thread();
+      }
+    } detach;
     // A new OS thread finds the cycle collector's registry through a
     // thread-local binding (runtime/gc.hpp); fibers share their OS thread's.
     std::optional<typename GcState<P>::Binding> gc_binding;
@@ -201,6 +211,7 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
   uint64_t ident = P::Threads::spawn(std::move(body), kScriptThreadStack);
   if (ident == 0) {
     in.threads.thread_finished(false);
+    if constexpr (requires { P::detach_thread(); }) P::detach_thread();
     decref<P>(fn);
     decref<P>(Value::object(args));
     if (kwargs) decref<P>(Value::object(kwargs));

@@ -218,14 +218,16 @@ dispatch:
     GlobalCache& c = co->global_caches[ARG];
     DictObject* g = f->globals;
     if constexpr (P::kParallel) {  // threads share the dicts and the cache: runtime/shared_reads.hpp
-      Value v = load_global_shared(t, c, g, names[c.name_index]);
-      if (v.is_null()) {
-        SAVE();
-        raisef(t, t.types().NameError, "name '", names[c.name_index]->view(), "' is not defined");
-        goto error;
+      if (P::others_running()) {
+        Value v = load_global_shared(t, c, g, names[c.name_index]);
+        if (v.is_null()) {
+          SAVE();
+          raisef(t, t.types().NameError, "name '", names[c.name_index]->view(), "' is not defined");
+          goto error;
+        }
+        PUSH(v);
+        DISPATCH();
       }
-      PUSH(v);
-      DISPATCH();
     }
     if (c.globals_version == g->table.key_version) {
       if (!c.from_builtins) {
