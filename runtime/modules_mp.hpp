@@ -344,8 +344,9 @@ Value mp_drain(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   return Value::integer(total);
 }
 
-// spawn(code, keep_fd) -> pid: a fresh lockvm of the same policy running
-// `-c code`, inheriting keep_fd (the pipe it reads its Process from).
+// spawn(code, fd) -> pid: a fresh lockvm of the same policy running
+// `-c code`, inheriting the parent's descriptors (fd: the pipe it reads its
+// Process from).
 template <LockPolicy P>
 Value mp_spawn(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (!check_nargs(t, "spawn", nargs, kw, 2, 2)) return Value();
@@ -361,7 +362,10 @@ Value mp_spawn(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   pid_t pid = ::fork();
   if (pid < 0) return sockm::raise_errno(t, errno);
   if (pid == 0) {
-    ::fcntl(static_cast<int>(fd), F_SETFD, 0);  // keep the pipe across exec
+    // Every descriptor survives the exec, under the same number: the
+    // queues, pipes and locks sent to the child name their pipes by number.
+    for (int i = 3; i < 1024; ++i) ::fcntl(i, F_SETFD, 0);
+    (void)fd;
     ::execv(exe.c_str(), const_cast<char* const*>(argv));
     ::_exit(127);
   }

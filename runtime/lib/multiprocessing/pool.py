@@ -417,6 +417,11 @@ class Pool:
         # The sentinels are sent once the tasks before them are.
         while self._outbox and self._broken is None:
             self._pump(None)
+        if self._broken is not None:
+            # A broken pool's tasks (and sentinels) will never all be read:
+            # its remaining workers are stopped instead of waited for.
+            for w in self._pool:
+                w.terminate()
         for w in self._pool:
             w.join()
         self._close_pipes()
