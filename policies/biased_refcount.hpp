@@ -138,6 +138,19 @@ struct BiasedRefcount {
   }
   static bool any_pending() { return pending_.load(std::memory_order_acquire) > 0; }
 
+  // In the child of fork(): only the calling thread exists. The other
+  // owners are dead, as if they had exited (what is queued to them stays
+  // there: the child ends with _exit), and the mutex one of them may have
+  // held is made anew.
+  static void after_fork_child() {
+    new (&mu_) std::mutex();
+    for (auto& [id, q] : queues()) {
+      if (id == current_thread()) continue;
+      q.dead = true;
+      q.breaker = nullptr;
+    }
+  }
+
   // The calling thread is exiting: later queue requests for its objects are
   // merged by the requester, and what is queued now is merged here.
   template <class FreeFn>

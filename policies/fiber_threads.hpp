@@ -13,6 +13,9 @@
 #include <cstdlib>
 #include <functional>
 #include <sstream>
+#include <set>
+
+#include "policies/fiber_fork.hpp"
 
 namespace lockvm {
 
@@ -26,11 +29,26 @@ struct FiberThreads {
   // so its size costs address space, not memory.
   // Returns the fiber's ident (what current_id() gives inside it).
   static uint64_t spawn(std::function<void()> fn, size_t stack_bytes) {
+    // Each live fiber is listed (after_fork_child needs them); launch::post,
+    // so the fiber cannot run, and finish, before it is listed.
     boost::fibers::fiber f(std::allocator_arg, boost::fibers::protected_fixedsize_stack(stack_bytes),
-                           std::move(fn));
+                           [fn = std::move(fn)] {
+                             fn();
+                             live().erase(boost::this_fiber::get_id());
+                           });
+    live().insert(f.get_id());
     uint64_t ident = id_of(f.get_id());
     f.detach();
     return ident;
+  }
+
+  // In the child of fork(): only the calling fiber survives (fiber_fork.hpp).
+  static void after_fork_child() {
+    auto stale = std::move(live());
+    live().clear();
+    stale.erase(boost::this_fiber::get_id());
+    bool main_stale = !boost::fibers::context::active()->is_context(boost::fibers::type::main_context);
+    boost::fibers::use_scheduling_algorithm<ForkSurvivorScheduler>(std::move(stale), main_stale);
   }
 
   static void sleep_for(std::chrono::nanoseconds d) { boost::this_fiber::sleep_for(d); }
@@ -38,6 +56,10 @@ struct FiberThreads {
   static uint64_t current_id() { return id_of(boost::this_fiber::get_id()); }
 
  private:
+  static std::set<boost::fibers::fiber::id>& live() {
+    static thread_local std::set<boost::fibers::fiber::id> ids;
+    return ids;
+  }
   // A fiber id wraps its context's address and only prints it (no hash, no
   // accessor), so the ident is read back from its printed form.
   static uint64_t id_of(boost::fibers::fiber::id id) {

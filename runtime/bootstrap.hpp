@@ -10,10 +10,12 @@
 #include "runtime/methods_list.hpp"
 #include "runtime/methods_numbers.hpp"
 #include "runtime/methods_str.hpp"
+#include "runtime/modules_mp.hpp"
 #include "runtime/modules_random.hpp"
 #include "runtime/modules_socket.hpp"
 #include "runtime/modules_std.hpp"
 #include "runtime/modules_thread.hpp"
+#include "runtime/serialize.hpp"
 #include "vm/eval.hpp"
 
 namespace lockvm::rt {
@@ -206,6 +208,8 @@ void bootstrap(Thread<P>& t) {
   in.builtin_modules.push_back({"gc", &make_gc_module<P>});
   in.builtin_modules.push_back({"_thread", &make_thread_module<P>});
   in.builtin_modules.push_back({"socket", &make_socket_module<P>});
+  in.builtin_modules.push_back({"_multiprocessing", &make_mp_module<P>});
+  in.builtin_modules.push_back({"_serialize", &make_serialize_module<P>});
   in.lock.acquire();
 }
 

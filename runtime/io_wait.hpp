@@ -35,6 +35,7 @@
 #include <chrono>
 #include <climits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -88,8 +89,22 @@ inline WaitResult poll_fd(int fd, bool for_write, const IoDeadline& deadline, co
 class IoReactor {
  public:
   static IoReactor& get() {
-    static IoReactor* r = new IoReactor();
-    return *r;
+    // Its thread does not exist in the child of a fork(): a child makes its
+    // own (the parent's is abandoned, not destroyed: its mutexes may be held).
+    // Interpreters on several OS threads (nolock) may ask at once.
+    static std::atomic<IoReactor*> r{nullptr};
+    static std::atomic<pid_t> owner{0};
+    static std::mutex mu;
+    IoReactor* p = r.load(std::memory_order_acquire);
+    if (p && owner.load(std::memory_order_acquire) == ::getpid()) return *p;
+    std::lock_guard lk(mu);
+    p = r.load(std::memory_order_acquire);
+    if (!p || owner.load(std::memory_order_acquire) != ::getpid()) {
+      p = new IoReactor();
+      owner.store(::getpid(), std::memory_order_release);
+      r.store(p, std::memory_order_release);
+    }
+    return *p;
   }
   boost::asio::io_context& context() { return ctx_; }
 

@@ -1,12 +1,15 @@
 // `import name`: sys.modules first, then the built-in modules compiled into
 // lockvm (C++, then the frozen Python ones of runtime/lib), then `name.py`
-// beside the main script (and the other entries of sys.path). Packages and relative imports are not supported yet.
+// or the package `name/__init__.py` beside the main script (and the other
+// entries of sys.path). `import a.b` imports the package `a` first, then
+// looks for `b` in it (frozen `a.b`, or a/b.py in a's __path__) and sets it
+// as a's attribute. Relative imports are not supported yet.
 #pragma once
 
 #include <fstream>
 #include <sstream>
 
-#include "frozen_modules.hpp"  // generated from runtime/lib/*.py by CMake
+#include "runtime/frozen.hpp"
 #include "runtime/core.hpp"
 #include "vm/compiler.hpp"
 #include "vm/parser.hpp"
@@ -34,9 +37,11 @@ Value compile_source(Thread<P>& t, std::string_view source, std::string_view fil
 
 // Runs `source` as the body of a new module `name`, registered in
 // sys.modules while it runs. `path` becomes __file__ (none for frozen modules).
+// A package gets __path__ before its body runs: the directories its
+// submodules are looked for in (one, or none for a frozen package).
 template <LockPolicy P>
 Value exec_module_source(Thread<P>& t, std::string_view name, std::string_view source, const std::string& path,
-                         bool has_file) {
+                         bool has_file, const std::vector<std::string>* package_path = nullptr) {
   Value mod = new_module(t, name);
   Ref<P> keep(mod);
   DictObject* d = static_cast<ModuleObject*>(mod.o)->dict;
@@ -44,6 +49,14 @@ Value exec_module_source(Thread<P>& t, std::string_view name, std::string_view s
     Value file = new_str(t, path);
     dict_set(t, d, Value::object(t.names().__file__), file);
     decref<P>(file);
+  }
+  if (package_path) {
+    Ref<P> dirs(new_list(t));
+    for (const std::string& dir : *package_path) {
+      Ref<P> s(new_str(t, dir));
+      as_list(*dirs)->items.push_back(s.release());
+    }
+    dict_set(t, d, Value::object(intern(t.interp, "__path__")), *dirs);
   }
   // Registered before running, so circular imports see the partial module.
   if (dict_set(t, t.interp.modules, Value::object(intern(t.interp, name)), mod) < 0) return Value();
@@ -65,22 +78,21 @@ Value exec_module_source(Thread<P>& t, std::string_view name, std::string_view s
 }
 
 template <LockPolicy P>
-Value exec_module_file(Thread<P>& t, std::string_view name, const std::string& path) {
+Value exec_module_file(Thread<P>& t, std::string_view name, const std::string& path,
+                       const std::vector<std::string>* package_path = nullptr) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  return exec_module_source(t, name, ss.str(), path, true);
+  return exec_module_source(t, name, ss.str(), path, true, package_path);
 }
 
+inline bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
+
+// Finds and runs the module `name` (dotted; its parent package, if any, is
+// imported already and `search` holds the parent's __path__, else sys.path).
 template <LockPolicy P>
-Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
-  if (!name.empty() && name[0] == '.')
-    return raise(t, t.types().ImportError, "attempted relative import with no known parent package");
-  if (name.find('.') != std::string_view::npos)
-    return raisef(t, t.types().ModuleNotFoundError, "No module named '", name, "' (packages are not supported yet)");
+Value load_module(Thread<P>& t, std::string_view name, const std::vector<std::string>& search) {
   StrObject* key = intern(t.interp, name);
-  Value m = dict_get_str_ref<P>(t.interp.modules, key);
-  if (!m.is_null()) return m;
   for (auto& [mname, init] : t.interp.builtin_modules) {
     if (mname == name) {
       Value mod = init(t);
@@ -89,15 +101,55 @@ Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
       return mod;
     }
   }
-  for (const frozen::Module& fm : frozen::kModules) {
-    if (name == fm.name) return exec_module_source(t, name, fm.source, "<frozen " + std::string(name) + ">", false);
+  for (size_t i = 0; i < frozen::kModuleCount; ++i) {
+    const frozen::Module& fm = frozen::kModules[i];
+    if (name != fm.name) continue;
+    std::vector<std::string> none;
+    return exec_module_source(t, name, fm.source, "<frozen " + std::string(name) + ">", false,
+                              fm.package ? &none : nullptr);
   }
-  for (const std::string& dir : t.interp.module_path) {
-    std::string path = (dir.empty() ? std::string(".") : dir) + "/" + std::string(name) + ".py";
-    std::ifstream probe(path);
-    if (probe.good()) return exec_module_file(t, name, path);
+  std::string_view last = name.substr(name.rfind('.') + 1);
+  for (const std::string& d : search) {
+    std::string dir = (d.empty() ? std::string(".") : d) + "/" + std::string(last);
+    if (file_exists(dir + ".py")) return exec_module_file(t, name, dir + ".py");
+    if (file_exists(dir + "/__init__.py")) {
+      std::vector<std::string> path{dir};
+      return exec_module_file(t, name, dir + "/__init__.py", &path);
+    }
   }
   return raisef(t, t.types().ModuleNotFoundError, "No module named '", name, "'");
+}
+
+template <LockPolicy P>
+Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
+  if (!name.empty() && name[0] == '.')
+    return raise(t, t.types().ImportError, "attempted relative import with no known parent package");
+  StrObject* key = intern(t.interp, name);
+  Value m = dict_get_str_ref<P>(t.interp.modules, key);
+  if (!m.is_null()) return m;
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return load_module(t, name, t.interp.module_path);
+  Ref<P> parent(import_module(t, name.substr(0, dot), globals));
+  if (parent->is_null()) return Value();
+  // Importing the parent may have imported this one too.
+  m = dict_get_str_ref<P>(t.interp.modules, key);
+  if (!m.is_null()) return m;
+  Ref<P> path(getattr_opt(t, *parent, intern(t.interp, "__path__")));
+  if (path->is_null() || !is_kind(*path, Kind::List)) {
+    if (!t.exc.is_null()) return Value();
+    return raisef(t, t.types().ModuleNotFoundError, "No module named '", name, "'; '", name.substr(0, dot),
+                  "' is not a package");
+  }
+  std::vector<std::string> search;
+  for (const Value& v : as_list(*path)->items)
+    if (is_str(v)) search.emplace_back(as_str(v)->view());
+  Value mod = load_module(t, name, search);
+  if (mod.is_null()) return mod;
+  if (setattr(t, *parent, intern(t.interp, name.substr(dot + 1)), mod) < 0) {
+    decref<P>(mod);
+    return Value();
+  }
+  return mod;
 }
 
 }  // namespace lockvm::rt

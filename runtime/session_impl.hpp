@@ -34,18 +34,12 @@ class SessionImpl final : public Session {
 
   int join_threads(int status) override {
     Thread<P>& t = *t_;
-    Value threading = rt::dict_get_str<P>(in_->modules, rt::intern(*in_, "threading"));
-    if (threading.is_null() || !rt::is_kind(threading, Kind::Module)) return status;
-    Value fn = rt::dict_get_str<P>(static_cast<ModuleObject*>(threading.o)->dict, rt::intern(*in_, "_shutdown"));
-    if (fn.is_null()) return status;
-    Ref<P> keep(share<P>(fn));
-    Value r = rt::call(t, fn, nullptr, 0);
-    if (r.is_null()) {
-      int s = report(t);
-      return status ? status : s;
-    }
-    decref<P>(r);
+    // CPython's exit: threading._shutdown() waits for the non-daemon
+    // threads, then multiprocessing's exit handler joins the non-daemonic
+    // child processes and terminates the daemonic ones (no zombies, no orphans).
+    if (!call_exit_hook(t, "threading", "_shutdown", status)) return status ? status : 1;
     rt::wait_for_thread_exits(t);
+    if (!call_exit_hook(t, "multiprocessing", "_exit_function", status)) return status ? status : 1;
     return status;
   }
 
@@ -130,6 +124,23 @@ class SessionImpl final : public Session {
   }
 
  private:
+  // Calls module.fn() if the program imported the module; false if it raised
+  // (the traceback is printed).
+  bool call_exit_hook(Thread<P>& t, const char* module, const char* fn_name, int) {
+    Value mod = rt::dict_get_str<P>(in_->modules, rt::intern(*in_, module));
+    if (mod.is_null() || !rt::is_kind(mod, Kind::Module)) return true;
+    Value fn = rt::dict_get_str<P>(static_cast<ModuleObject*>(mod.o)->dict, rt::intern(*in_, fn_name));
+    if (fn.is_null()) return true;
+    Ref<P> keep(share<P>(fn));
+    Value r = rt::call(t, fn, nullptr, 0);
+    if (r.is_null()) {
+      report(t);
+      return false;
+    }
+    decref<P>(r);
+    return true;
+  }
+
   // Prints the pending exception like CPython's top level and returns the exit status.
   int report(Thread<P>& t) {
     Value exc = rt::fetch_exception(t);

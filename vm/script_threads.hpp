@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <new>
 #include <thread>
 
 namespace lockvm {
@@ -65,6 +66,20 @@ class ScriptThreads {
     }
     ticker_cv_.notify_all();
     ticker_.join();
+  }
+
+  // In the child of fork(): the other threads, and the ticker thread, do not
+  // exist there. Their handles are forgotten without being joined (the
+  // ticker's std::thread would terminate the process if destroyed joinable,
+  // and join a thread that will never run); the next script thread starts a
+  // new ticker.
+  void after_fork_child() {
+    new (&ticker_) std::thread();
+    new (&ticker_mu_) std::mutex();
+    new (&ticker_cv_) std::condition_variable();
+    stop_ = false;
+    running_.store(0, std::memory_order_relaxed);
+    joinable_.store(0, std::memory_order_relaxed);
   }
 
   uint64_t fiber_switches = 0;  // yields at the switch interval (fibers)

@@ -636,6 +636,30 @@ def main_thread():
     return _main_thread
 
 
+def _after_fork():
+    """In the child of a fork (multiprocessing calls it): only the calling
+    thread exists. The others are marked stopped, the locks they may have
+    held are made anew, and the survivor becomes the main thread."""
+    global _active_limbo_lock, _main_thread, _active, _limbo, _shutdown_locks
+    _active_limbo_lock = RLock()
+    ident = get_ident()
+    current = _active.get(ident)
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _limbo = {}
+    _shutdown_locks = set()
+    if current is None:
+        current = _MainThread()
+    else:
+        current._tstate_lock = _allocate_lock()
+        current._tstate_lock.acquire()
+        current._is_stopped = False
+    _active = {ident: current}
+    _main_thread = current
+
+
 def _shutdown():
     """Called by lockvm when the main script ends: waits for non-daemon threads."""
     if _main_thread._is_stopped:

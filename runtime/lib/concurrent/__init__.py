@@ -1,0 +1,1 @@
+"""lockvm: the concurrent package (concurrent.futures)."""
