@@ -25,11 +25,12 @@ struct AtomicRefcount {
     h.refcnt.store(1, std::memory_order_relaxed);
     h.lock.store(0, std::memory_order_relaxed);
   }
-  static void incref(Header& h) noexcept {
+  // Forced inline: the eval loop is too big for GCC to inline them on its own.
+  [[gnu::always_inline]] static void incref(Header& h) noexcept {
     ++policy_stats().atomic_increfs;
     h.refcnt.fetch_add(1, std::memory_order_relaxed);
   }
-  static bool decref(Header& h) noexcept {
+  [[gnu::always_inline]] static bool decref(Header& h) noexcept {
     ++policy_stats().atomic_decrefs;
     // acq_rel: the thread that frees must see every other thread's writes.
     return h.refcnt.fetch_sub(1, std::memory_order_acq_rel) == 1;
@@ -39,8 +40,8 @@ struct AtomicRefcount {
   static bool is_immortal(const Header& h) noexcept {
     return h.refcnt.load(std::memory_order_relaxed) >= kImmortalCount / 2;
   }
-  static void lock_object(Header& h) noexcept { ObjectMutex::lock(h.lock); }
-  static void unlock_object(Header& h) noexcept { ObjectMutex::unlock(h.lock); }
+  [[gnu::always_inline]] static void lock_object(Header& h) noexcept { ObjectMutex::lock(h.lock); }
+  [[gnu::always_inline]] static void unlock_object(Header& h) noexcept { ObjectMutex::unlock(h.lock); }
   // The naive design: every lock is taken, even with one thread (compare
   // BiasedRefcount's lock elision).
   static constexpr bool others_running() noexcept { return true; }

@@ -44,10 +44,13 @@ struct BiasedRefcount {
 
   // The calling thread's index: assigned on first use, never reused, so an
   // object owned by an exited thread is never mistaken for a new thread's.
-  static uint32_t current_thread() noexcept {
+  [[gnu::always_inline]] static uint32_t current_thread() noexcept {
     uint32_t id = tl_id_;
-    if (id == 0) [[unlikely]] id = tl_id_ = next_id_.fetch_add(1, std::memory_order_relaxed);
+    if (id == 0) [[unlikely]] id = assign_thread_id();
     return id;
+  }
+  [[gnu::noinline]] static uint32_t assign_thread_id() noexcept {
+    return tl_id_ = next_id_.fetch_add(1, std::memory_order_relaxed);
   }
 
   static void init_header(Header& h) noexcept {
@@ -57,7 +60,8 @@ struct BiasedRefcount {
     h.lock.store(0, std::memory_order_relaxed);
   }
 
-  static void incref(Header& h) noexcept {
+  // Forced inline: the eval loop is too big for GCC to inline them on its own.
+  [[gnu::always_inline]] static void incref(Header& h) noexcept {
     uint32_t l = h.local.load(std::memory_order_relaxed);
     if (l == kImmortal) return;
     if (h.owner.load(std::memory_order_relaxed) == current_thread()) [[likely]] {
@@ -70,7 +74,7 @@ struct BiasedRefcount {
   }
 
   // True when the caller must free the object now.
-  static bool decref(Header& h) noexcept {
+  [[gnu::always_inline]] static bool decref(Header& h) noexcept {
     uint32_t l = h.local.load(std::memory_order_relaxed);
     if (l == kImmortal) return false;
     if (h.owner.load(std::memory_order_relaxed) == current_thread()) [[likely]] {
@@ -102,10 +106,10 @@ struct BiasedRefcount {
   static bool others_running() noexcept { return attached_.load(std::memory_order_acquire) > 0; }
   static void attach_thread() noexcept { attached_.fetch_add(1, std::memory_order_acq_rel); }
   static void detach_thread() noexcept { attached_.fetch_sub(1, std::memory_order_acq_rel); }
-  static void lock_object(Header& h) noexcept {
+  [[gnu::always_inline]] static void lock_object(Header& h) noexcept {
     if (others_running()) ObjectMutex::lock(h.lock);
   }
-  static void unlock_object(Header& h) noexcept {
+  [[gnu::always_inline]] static void unlock_object(Header& h) noexcept {
     if (ObjectMutex::is_locked(h.lock)) ObjectMutex::unlock(h.lock);
   }
 
@@ -178,7 +182,7 @@ struct BiasedRefcount {
   };
 
   // The owner's local count reached zero.
-  static bool merge_zero_local(Header& h) noexcept {
+  [[gnu::noinline]] static bool merge_zero_local(Header& h) noexcept {
     int32_t shared = h.shared.load(std::memory_order_acquire);
     if (shared == 0) return true;  // nobody else ever held it
     ++policy_stats().biased_merges;
@@ -190,7 +194,7 @@ struct BiasedRefcount {
     return merged == kMerged;  // count zero once merged
   }
 
-  static bool decref_shared(Header& h) noexcept {
+  [[gnu::noinline]] static bool decref_shared(Header& h) noexcept {
     ++policy_stats().biased_shared;
     int32_t shared = h.shared.load(std::memory_order_relaxed);
     int32_t next;

@@ -21,7 +21,7 @@
 namespace lockvm {
 
 struct ObjectMutex {
-  static void lock(std::atomic<uint32_t>& w) noexcept {
+  [[gnu::always_inline]] static void lock(std::atomic<uint32_t>& w) noexcept {
     uint32_t c = 0;
     if (w.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed)) [[likely]] {
       ++policy_stats().lock_acquisitions;
@@ -30,7 +30,7 @@ struct ObjectMutex {
     lock_contended(w, c);
   }
 
-  static void unlock(std::atomic<uint32_t>& w) noexcept {
+  [[gnu::always_inline]] static void unlock(std::atomic<uint32_t>& w) noexcept {
     if (w.exchange(0, std::memory_order_release) == 2) [[unlikely]] wake_one(w);
   }
 

@@ -37,13 +37,13 @@ template <LockPolicy P>
 struct Heap {
   using Header = typename P::Header;
 
-  static Header& header(Object* o) {
+  [[gnu::always_inline]] static Header& header(Object* o) {
     return *reinterpret_cast<Header*>(reinterpret_cast<char*>(o) - sizeof(Header));
   }
   static Object* object_of(Header& h) {
     return reinterpret_cast<Object*>(reinterpret_cast<char*>(&h) + sizeof(Header));
   }
-  static const Header& header(const Object* o) {
+  [[gnu::always_inline]] static const Header& header(const Object* o) {
     return *reinterpret_cast<const Header*>(reinterpret_cast<const char*>(o) - sizeof(Header));
   }
 
@@ -155,8 +155,8 @@ class TablesLock {
 template <LockPolicy P>
 class ObjectGuard {
  public:
-  explicit ObjectGuard(Object* o) : o_(o) { P::lock_object(Heap<P>::header(o_)); }
-  ~ObjectGuard() { P::unlock_object(Heap<P>::header(o_)); }
+  [[gnu::always_inline]] explicit ObjectGuard(Object* o) : o_(o) { P::lock_object(Heap<P>::header(o_)); }
+  [[gnu::always_inline]] ~ObjectGuard() { P::unlock_object(Heap<P>::header(o_)); }
   ObjectGuard(const ObjectGuard&) = delete;
   ObjectGuard& operator=(const ObjectGuard&) = delete;
 
