@@ -103,7 +103,7 @@ struct BiasedRefcount {
   // count rise through its own doing, between two operations. unlock reads
   // the lock word, so a region entered locked is left unlocked even if the
   // other threads finished meanwhile.
-  static bool others_running() noexcept { return attached_.load(std::memory_order_acquire) > 0; }
+  [[gnu::always_inline]] static bool others_running() noexcept { return attached_.load(std::memory_order_acquire) > 0; }
   static void attach_thread() noexcept { attached_.fetch_add(1, std::memory_order_acq_rel); }
   static void detach_thread() noexcept { attached_.fetch_sub(1, std::memory_order_acq_rel); }
   [[gnu::always_inline]] static void lock_object(Header& h) noexcept {

@@ -100,6 +100,8 @@ template <LockPolicy P> Value iter_next(Thread<P>& t, const Value& it);  // Null
 // Calls f(*args[0:nargs], **dict(zip(kwnames, args[nargs:]))).
 template <LockPolicy P> Value call(Thread<P>& t, const Value& f, const Value* args, size_t nargs,
                                   TupleObject* kwnames = nullptr);
+// f(*args, **kwargs); kwargs may be null (vm/eval.hpp).
+template <LockPolicy P> Value call_tuple_dict(Thread<P>& t, const Value& f, TupleObject* args, DictObject* kwargs);
 template <LockPolicy P> Value call_method(Thread<P>& t, const Value& obj, StrObject* name,
                                          const Value* args, size_t nargs);
 // Looks a name up along type's MRO; borrowed, Null if absent.

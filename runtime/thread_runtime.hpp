@@ -118,26 +118,6 @@ void wait_for_thread_exits(Thread<P>& t) {
   }
 }
 
-// f(*args, **kwargs) with a tuple and an optional dict.
-template <LockPolicy P>
-Value call_tuple_dict(Thread<P>& t, const Value& f, TupleObject* args, DictObject* kwargs) {
-  std::vector<Value> argv(args->items, args->items + args->size);
-  Value kwnames;
-  if (kwargs && kwargs->table.used) {
-    std::vector<Value> names;
-    for (const HashEntry& e : kwargs->table.entries) {
-      if (e.key.is_null()) continue;
-      if (!is_str(e.key)) return raise(t, t.types().TypeError, "keywords must be strings");
-      names.push_back(e.key);
-      argv.push_back(e.value);
-    }
-    kwnames = new_tuple(t, names.data(), names.size());
-  }
-  Value r = call(t, f, argv.data(), args->size, kwnames.is_null() ? nullptr : as_tuple(kwnames));
-  decref<P>(kwnames);
-  return r;
-}
-
 // Starts `fn(*args, **kwargs)` on a new script thread and returns its ident
 // (0 with RuntimeError set if the thread could not be started).
 template <LockPolicy P>

@@ -237,6 +237,25 @@ Value call(Thread<P>& t, const Value& f, const Value* args, size_t nargs, TupleO
   return generic_call(t, f, args, nargs, kwnames);
 }
 
+// f(*args, **kwargs) with a tuple and an optional dict: CALL_EX, and a
+// thread's target. The dict is copied under its lock first, since a
+// thread's kwargs may be shared with others.
+template <LockPolicy P>
+Value call_tuple_dict(Thread<P>& t, const Value& f, TupleObject* args, DictObject* kwargs) {
+  if (!kwargs) return call(t, f, args->items, args->size, nullptr);
+  TableSnapshot<P> kw(kwargs, kwargs->table);
+  if (kw.entries.empty()) return call(t, f, args->items, args->size, nullptr);
+  std::vector<Value> argv(args->items, args->items + args->size);
+  std::vector<Value> names;
+  for (const HashEntry& e : kw.entries) {
+    if (!is_str(e.key)) return raise(t, t.types().TypeError, "keywords must be strings");
+    names.push_back(e.key);
+    argv.push_back(e.value);
+  }
+  Ref<P> kwnames(new_tuple(t, names.data(), names.size()));
+  return call(t, f, argv.data(), args->size, as_tuple(*kwnames));
+}
+
 template <LockPolicy P>
 Value call_with_self(Thread<P>& t, const Value& f, const Value& self, const Value* args, size_t nargs,
                      TupleObject* kwnames) {
