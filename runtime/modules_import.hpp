@@ -81,6 +81,8 @@ Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
   StrObject* key = intern(t.interp, name);
   Value m = dict_get_str<P>(t.interp.modules, key);
   if (!m.is_null()) return share<P>(m);
+  for (const std::string& blocked : t.interp.blocked_modules)
+    if (blocked == name) return raisef(t, t.types().ModuleNotFoundError, "No module named '", name, "' (not enabled by the host)");
   for (auto& [mname, init] : t.interp.builtin_modules) {
     if (mname == name) {
       Value mod = init(t);
