@@ -103,6 +103,7 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
   rt::dict_set(t, main_->dict, Value::object(t.names().__builtins__), b);
   lockvm::decref<P>(b);
   rt::dict_set(t, in_->modules, Value::object(t.names().__main__), mod);
+  in_->limits.heap.used = 0;  // the heap limit is on what scripts allocate, not the built-in world
 }
 
 template <LockPolicy P>
@@ -120,10 +121,10 @@ void Engine<P>::shutdown() {
       clear_exception(*h->t);
       lockvm::decref<P>(std::exchange(h->t->handled, Value()));
     }
+    for (auto& b : bindings_)
+      for (Value& d : b->defaults) lockvm::decref<P>(std::exchange(d, Value()));
     lockvm::decref<P>(Value::object(main_));
     rt::teardown(t);
-    for (auto& b : bindings_)
-      for (Value& d : b->defaults) d = Value();  // freed by teardown with everything else
   }
   threads_.clear();
   in_.reset();
@@ -457,11 +458,9 @@ void Engine<P>::enable(std::string_view module) {
   if (!known) throw E::Error("ValueError", "lockvm: no built-in module '" + std::string(module) + "' to enable");
   unblock(module);
   // The thread modules come together: threading and queue are Python on top of _thread.
-  if (module == "_thread" || module == "threading" || module == "queue") {
-    unblock("_thread");
-    unblock("threading");
-    unblock("queue");
-  }
+  // threading also needs sys (sys.exc_info, excepthook).
+  if (module == "_thread" || module == "threading" || module == "queue")
+    for (const char* m : {"_thread", "threading", "queue", "sys"}) unblock(m);
 }
 
 template <LockPolicy P>

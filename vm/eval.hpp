@@ -250,10 +250,13 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
           return recursion_error(t);
         }
         Value r;
-        if (n->host) [[unlikely]] {
-          r = reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, args, nargs, kwnames);
-        } else if (n->self.is_null()) {
-          r = native_fn<P>(n)(t, args, nargs, kwnames);
+        // A host function (embedding) also gets its NativeObject.
+        auto run = [&](const Value* a, size_t na) {
+          if (n->host) [[unlikely]] return reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, a, na, kwnames);
+          return native_fn<P>(n)(t, a, na, kwnames);
+        };
+        if (n->self.is_null()) {
+          r = run(args, nargs);
         } else {
           Ref<P> keep = Ref<P>::borrow(f);
           size_t total = nargs + (kwnames ? kwnames->size : 0);
@@ -266,7 +269,7 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
           }
           buf[0] = n->self;
           for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
-          r = native_fn<P>(n)(t, buf, nargs + 1, kwnames);
+          r = run(buf, nargs + 1);
         }
         --t.native_depth;
         return r;

@@ -27,10 +27,19 @@ class Scope {
   embed::class_<T> class_(std::string name) {
     return embed::class_<T>(core_, core_->new_class(target(), name, &detail::host_class_key<T>));
   }
+  // A C++ value converted for the script (a host-side TypeError if it cannot be).
+  template <class T>
+  Value value(T&& v) {
+    try {
+      return to_value(*core_, std::forward<T>(v));
+    } catch (const detail::ConversionError& e) {
+      throw Error("TypeError", e.what());
+    }
+  }
   // Sets a module attribute (a global for the Interpreter's scope).
   template <class T>
   Scope& set(std::string_view name, T&& v) {
-    Value x = to_value(*core_, std::forward<T>(v));
+    Value x = value(std::forward<T>(v));
     if (target_) target_->set_attr(name, x);
     else core_->set_global(name, x);
     return *this;
@@ -125,12 +134,7 @@ class Interpreter : public Scope {
   }
   template <class... A>
   Value call(const Value& f, A&&... args) {
-    std::vector<Value> argv;
-    try {
-      argv = {to_value(*core_, std::forward<A>(args))...};
-    } catch (const detail::ConversionError& e) {
-      throw Error("TypeError", e.what());
-    }
+    std::vector<Value> argv{value(std::forward<A>(args))...};
     return core_->call(f.raw(), argv, {});
   }
 
