@@ -56,6 +56,46 @@ run_stage() {
 }
 
 run_stage "default" build
+
+# The embedding package: install the default build into a temporary prefix,
+# then build samples/embed as an outside project against it (find_package)
+# and run the samples; one sample is also built with pkg-config.
+embed_stage() {
+  echo
+  echo "==================== embed: install + samples/embed ===================="
+  local prefix work rc=0
+  prefix="$(mktemp -d)"
+  work="$(mktemp -d)"
+  cmake --install build --prefix "$prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; rc=1; }
+  if ((rc == 0)); then
+    local cxx
+    cxx="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' build/CMakeCache.txt)"
+    cmake -S samples/embed -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" 2>&1 &&
+      cmake --build "$work/build" -j"$JOBS" || { cat "$work/configure.log"; rc=1; }
+  fi
+  if ((rc == 0)); then
+    for sample in rules_host inventory_host threads_host; do
+      echo "---- $sample"
+      "$work/build/$sample" || { echo "test.sh: $sample FAILED"; rc=1; }
+    done
+    echo "---- rules_host built with pkg-config"
+    # shellcheck disable=SC2046
+    PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig" \
+      c++ -O1 -DSAMPLES_DIR="\"$ROOT/samples/embed\"" samples/embed/rules_host.cpp -o "$work/rules_pc" \
+      $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig" pkg-config --cflags --libs lockvm) &&
+      "$work/rules_pc" >/dev/null || { echo "test.sh: pkg-config build FAILED"; rc=1; }
+  fi
+  rm -rf "$prefix" "$work"
+  if ((rc == 0)); then
+    total_passed=$((total_passed + 1))
+    stage_report+=("embed: install + samples passed")
+  else
+    total_failed=$((total_failed + 1))
+    stage_report+=("embed: install + samples FAILED")
+  fi
+}
+embed_stage
 run_stage "asan+ubsan" build-asan --asan
 
 # ThreadSanitizer on the threaded scripts under the thread-safe policies
