@@ -21,5 +21,7 @@ foreach(policy IN LISTS LOCKVM_POLICIES)
   string(TOUPPER ${policy} upper)
   string(APPEND LOCKVM_PC_DEFS " -DLOCKVM_WITH_${upper}=1")
 endforeach()
+# Relocatable: the prefix is found from where the .pc file is (cmake --install --prefix ...).
+file(RELATIVE_PATH LOCKVM_PC_UP "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
 configure_file(${CMAKE_CURRENT_SOURCE_DIR}/cmake/lockvm.pc.in ${CMAKE_CURRENT_BINARY_DIR}/lockvm.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/lockvm.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -81,8 +81,7 @@ embed_stage() {
     done
     echo "---- rules_host built with pkg-config"
     # shellcheck disable=SC2046
-    PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig" \
-      c++ -O1 -DSAMPLES_DIR="\"$ROOT/samples/embed\"" samples/embed/rules_host.cpp -o "$work/rules_pc" \
+    "${cxx:-c++}" -O1 -DSAMPLES_DIR="\"$ROOT/samples/embed\"" samples/embed/rules_host.cpp -o "$work/rules_pc" \
       $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig" pkg-config --cflags --libs lockvm) &&
       "$work/rules_pc" >/dev/null || { echo "test.sh: pkg-config build FAILED"; rc=1; }
   fi
