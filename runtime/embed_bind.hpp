@@ -170,12 +170,12 @@ void Engine<P>::class_property(const E::Value& cls, std::string_view name, ED::H
 
 template <LockPolicy P>
 E::Value Engine<P>::wrap(const void* key, void* ptr, void (*destroy)(void*)) {
+  Entry en(*this);  // classes_ changes under the gate
   auto it = classes_.find(key);
   if (it == classes_.end()) {
     destroy(ptr);
     throw ED::ConversionError("returned an object of a C++ class that is not bound (class_<T>)");
   }
-  Entry en(*this);
   auto* h = alloc_object<P, HostDataObject>(it->second, Kind::HostData);
   h->ptr = ptr;
   h->destroy = destroy;
@@ -185,6 +185,7 @@ E::Value Engine<P>::wrap(const void* key, void* ptr, void (*destroy)(void*)) {
 template <LockPolicy P>
 void* Engine<P>::unwrap(ED::Raw r, const void* key) {
   Value v = from_raw(r);
+  Entry en(*this);
   auto it = classes_.find(key);
   if (it == classes_.end() || !is_kind(v, Kind::HostData)) return nullptr;
   for (TypeObject* m : v.o->type->mro)

@@ -88,7 +88,7 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
     in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop);
   in_->limits.heap.breaker = &in_->eval_breaker;
   in_->limits.heap.bit = kBreakLimit;
-  set_limits(opts.max_ticks, opts.max_seconds, opts.max_heap_bytes, opts.max_recursion);
+  apply_limits(opts.max_ticks, opts.max_seconds, opts.max_heap_bytes, opts.max_recursion);
   // The creating thread bootstraps; bootstrap() ends holding the interpreter
   // lock, which the first Entry's gate then owns.
   this_thread().t->is_main = true;  // Ctrl-C (interrupt) goes to the creating thread
@@ -109,22 +109,31 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
 template <LockPolicy P>
 void Engine<P>::shutdown() {
   if (!alive_.exchange(false, std::memory_order_acq_rel)) return;  // Values' references are now no-ops
+  bool leak = false;
   {
     Entry en(*this);
     Thread<P>& t = en.t();
+    join_script_threads(t);
     if (in_->threads.running() > 0) {
-      // Script threads still use the objects: they cannot be freed under them.
-      in_->write_err("lockvm: interpreter destroyed with script threads running; its objects are leaked\n");
-      return;
+      // Daemon threads still use the objects: they cannot be freed under them.
+      in_->write_err("lockvm: interpreter destroyed with daemon threads running; its objects are leaked\n");
+      leak = true;
     }
-    for (auto& [id, h] : threads_) {
-      clear_exception(*h->t);
-      lockvm::decref<P>(std::exchange(h->t->handled, Value()));
+    if (!leak) {
+      std::lock_guard lk(threads_mu_);
+      for (auto& [id, h] : threads_) {
+        clear_exception(*h->t);
+        lockvm::decref<P>(std::exchange(h->t->handled, Value()));
+      }
+      for (auto& b : bindings_)
+        for (Value& d : b->defaults) lockvm::decref<P>(std::exchange(d, Value()));
+      lockvm::decref<P>(Value::object(main_));
+      rt::teardown(t);
     }
-    for (auto& b : bindings_)
-      for (Value& d : b->defaults) lockvm::decref<P>(std::exchange(d, Value()));
-    lockvm::decref<P>(Value::object(main_));
-    rt::teardown(t);
+  }
+  if (leak) {
+    (void)in_.release();  // the daemon threads' interpreter stays as it is
+    return;
   }
   threads_.clear();
   in_.reset();
@@ -132,6 +141,24 @@ void Engine<P>::shutdown() {
 }
 
 // ---- threads and the gate ---------------------------------------------------
+
+// Before teardown, as at the end of a program: threading._shutdown() joins
+// the non-daemon script threads, then they finish their last C++ steps.
+template <LockPolicy P>
+void Engine<P>::join_script_threads(Thread<P>& t) {
+  if (in_->threads.running() == 0) return;
+  Value threading = dict_get_str<P>(in_->modules, intern(*in_, "threading"));
+  if (is_kind(threading, Kind::Module)) {
+    Value fn = dict_get_str<P>(static_cast<ModuleObject*>(threading.o)->dict, intern(*in_, "_shutdown"));
+    if (!fn.is_null()) {
+      Ref<P> keep(share<P>(fn));
+      Value r = rt::call(t, fn, nullptr, 0);
+      if (r.is_null()) clear_exception(t);
+      lockvm::decref<P>(r);
+    }
+  }
+  rt::wait_for_thread_exits(t);
+}
 
 template <LockPolicy P>
 typename Engine<P>::HostThread& Engine<P>::this_thread() {
@@ -150,7 +177,33 @@ typename Engine<P>::HostThread& Engine<P>::this_thread() {
   }
   if (cache.size() > 16) cache.erase(cache.begin());  // engines long gone
   cache.emplace_back(serial_, slot.get());
+  if constexpr (requires { P::any_pending(); }) {
+    // Biased RC: when this OS thread exits, the objects it owns must be handed
+    // over (P::thread_exit), or references dropped later by other threads
+    // would wait forever in its queue. Declared after `cache`, so destroyed
+    // before it.
+    struct ExitHook {
+      std::vector<std::weak_ptr<ED::Core>> engines;
+      ~ExitHook() {
+        for (auto& w : engines)
+          if (auto c = w.lock()) static_cast<Engine*>(c.get())->host_thread_exit();
+      }
+    };
+    thread_local ExitHook hook;
+    hook.engines.push_back(weak_from_this());  // empty in the constructor: the creating thread is not hooked
+  }
   return *slot;
+}
+
+template <LockPolicy P>
+void Engine<P>::host_thread_exit() noexcept {
+  if (!alive()) return;
+  try {
+    Entry en(*this);
+    if constexpr (requires { P::any_pending(); })
+      P::thread_exit([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
+  } catch (const std::exception&) {
+  }
 }
 
 template <LockPolicy P>
@@ -472,6 +525,12 @@ void Engine<P>::set_output(std::function<void(std::string_view)> out, std::funct
 
 template <LockPolicy P>
 void Engine<P>::set_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion) {
+  Entry en(*this);  // script threads read them
+  apply_limits(max_ticks, max_seconds, max_heap_bytes, max_recursion);
+}
+
+template <LockPolicy P>
+void Engine<P>::apply_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion) {
   ExecLimits& l = in_->limits;
   l.max_ticks = max_ticks;
   l.max_seconds = max_seconds;

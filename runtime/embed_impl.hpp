@@ -68,7 +68,13 @@ template <LockPolicy P>
 class Engine final : public ED::Core {
  public:
   explicit Engine(const E::Options& opts);
-  ~Engine() override { shutdown(); }
+  ~Engine() override {
+    try {
+      shutdown();
+    } catch (const std::exception& e) {  // e.g. NoLock: another host thread is inside
+      std::fprintf(stderr, "lockvm: interpreter not torn down: %s\n", e.what());
+    }
+  }
 
   const char* policy_name() const override { return P::kName; }
   bool alive() const override { return alive_.load(std::memory_order_acquire); }
@@ -120,6 +126,9 @@ class Engine final : public ED::Core {
   // For host_trampoline: a Value handed to the host (takes over the reference).
   E::Value own(Value v) { return E::Value(shared_from_this(), to_raw(v)); }
   [[noreturn]] void throw_pending(Thread<P>& t);
+  void host_thread_exit() noexcept;  // a host thread ends (biased RC hand-over)
+  void join_script_threads(Thread<P>& t);
+  void apply_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion);
 
  private:
   // One OS thread's state in this interpreter.

@@ -1,6 +1,8 @@
 // lockvm::Interpreter<Policy>: one isolated interpreter, RAII.
 #pragma once
 
+#include <cstdio>
+
 #include "lockvm/bind.hpp"
 
 namespace lockvm::embed {
@@ -105,7 +107,11 @@ class Interpreter : public Scope {
   // Tears the interpreter down: the Values still held on the host side
   // become unusable (their use throws lockvm::Error).
   ~Interpreter() {
-    if (core_) core_->shutdown();
+    try {
+      if (core_) core_->shutdown();
+    } catch (const std::exception& e) {  // e.g. NoLock: another host thread is inside
+      std::fprintf(stderr, "lockvm: interpreter not torn down: %s\n", e.what());
+    }
   }
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;

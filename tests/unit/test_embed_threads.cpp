@@ -101,3 +101,19 @@ TEST_CASE_TEMPLATE_DEFINE("embed: thread-safe host functions run unlocked", P, e
   CHECK(lockvm::live_object_count() == base);
 }
 LOCKVM_EMBED_POLICIES(embed_unlocked)
+
+TEST_CASE_TEMPLATE_DEFINE("embed: objects made by a host thread that has exited", P, embed_thread_exit) {
+  long long base = lockvm::live_object_count();
+  {
+    lockvm::Interpreter<P> vm;
+    vm.exec("kept = []\ndef make(n):\n    kept.append([str(i) for i in range(n)])\n");
+    std::thread maker([&] { vm.call("make", 50); });
+    maker.join();
+    CHECK(vm.template eval<int>("len(kept[0])") == 50);
+    vm.exec("kept.clear()");  // the last references go on another thread than their owner's
+    std::thread maker2([&] { vm.call("make", 20); });
+    maker2.join();
+  }
+  CHECK(lockvm::live_object_count() == base);  // and the rest at teardown
+}
+LOCKVM_EMBED_POLICIES(embed_thread_exit)
