@@ -26,6 +26,36 @@ struct arg {
   std::function<Value(detail::Core&)> make_default;
 };
 
+namespace detail {
+// The arguments of a call from C++: C++ values, then keyword arguments
+// written as lockvm::arg("name") = value (pybind11's "name"_a = value).
+template <class... A>
+Value call_with(Core& c, const Raw& f, A&&... args) {
+  std::vector<Value> pos;
+  std::vector<std::pair<std::string, Value>> kw;
+  auto add = [&](auto&& a) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(a)>, arg>) {
+      if (!a.make_default) throw Error("TypeError", "keyword argument '" + a.name + "' without a value");
+      kw.emplace_back(a.name, a.make_default(c));
+    } else {
+      if (!kw.empty()) throw Error("TypeError", "positional argument follows keyword argument");
+      pos.push_back(to_value(c, std::forward<decltype(a)>(a)));
+    }
+  };
+  try {
+    (add(std::forward<A>(args)), ...);
+  } catch (const ConversionError& e) {
+    throw Error("TypeError", e.what());
+  }
+  return c.call(f, pos, kw);
+}
+}  // namespace detail
+
+template <class... A>
+Value Value::operator()(A&&... args) const {
+  return detail::call_with(need_core(), raw_, std::forward<A>(args)...);
+}
+
 // How a host function may run (GlobalLock: whether it keeps the GIL).
 enum class Threading {
   NeedsLock,   // runs holding the interpreter lock (the default)

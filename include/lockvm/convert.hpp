@@ -286,11 +286,5 @@ Value to_value(detail::Core& c, T&& v) {
   else return Caster<D>::to(c, std::forward<T>(v));
 }
 
-template <class... A>
-Value Value::operator()(A&&... args) const {
-  detail::Core& c = need_core();
-  std::vector<Value> argv{to_value(c, std::forward<A>(args))...};
-  return c.call(raw_, argv, {});
-}
 
 }  // namespace lockvm::embed

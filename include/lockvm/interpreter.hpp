@@ -133,15 +133,16 @@ class Interpreter : public Scope {
   }
   bool has(std::string_view name) { return core_->has_global(name); }
 
-  // Calls the global function `name` (or a callable Value) with C++ arguments.
+  // Calls the global function `name` (or a callable Value) with C++ arguments,
+  // keyword arguments last: vm.call("f", 1, lockvm::arg("y") = 2).
   template <class... A>
   Value call(std::string_view name, A&&... args) {
     return call(get(name), std::forward<A>(args)...);
   }
   template <class... A>
   Value call(const Value& f, A&&... args) {
-    std::vector<Value> argv{value(std::forward<A>(args))...};
-    return core_->call(f.raw(), argv, {});
+    if (f.core() && f.core() != core_) throw Error("ValueError", "a Value of another interpreter");
+    return detail::call_with(*core_, f.raw(), std::forward<A>(args)...);
   }
 
   // A host module, importable by scripts (`import game`).

@@ -91,9 +91,14 @@ TEST_CASE_TEMPLATE_DEFINE("embed: calling script functions", P, embed_call) {
             "def greet(who):\n    return 'hi ' + who\n");
     CHECK(vm.call("f", 2, 2.5).template as<double>() == 5.0);
     CHECK(vm.call("f", 3).template as<int64_t>() == 30);
+    CHECK(vm.call("f", 3, lockvm::arg("b") = 4).template as<int64_t>() == 12);  // keyword arguments
+    CHECK(vm.call("f", lockvm::arg("b") = 2, lockvm::arg("a") = 5).template as<int64_t>() == 10);
+    CHECK_THROWS_AS(vm.call("f", lockvm::arg("b") = 2, 1), lockvm::Error);  // positional after keyword
+    CHECK_THROWS_AS(vm.call("f", 1, lockvm::arg("c") = 2), lockvm::Error);  // TypeError from the script
     CHECK(vm.call("greet", "bob").template as<std::string>() == "hi bob");
     lockvm::Value f = vm.get("f");  // kept across calls
     for (int i = 0; i < 3; ++i) CHECK(f(i, 2).template as<int>() == 2 * i);
+    CHECK(f(7, lockvm::arg("b") = 1).template as<int>() == 7);
     CHECK(vm.call(f, std::vector<int>{1}, 3).repr() == "[1, 1, 1]");
     lockvm::Value upper = vm.eval("'abc'").attr("upper");
     CHECK(upper().str() == "ABC");
