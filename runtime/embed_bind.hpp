@@ -57,6 +57,9 @@ Value host_trampoline(Thread<P>& t, NativeObject* self, const Value* args, size_
       return raisef(t, t.types().TypeError, fname, "() missing required argument '", b->names[i], "' (pos ", i + 1, ")");
     raws[i] = to_raw(out[i]);
   }
+  // Spans the catch too: what it drops (an Error's exception Value) goes
+  // through the engine on this very thread.
+  typename Engine<P>::InHostFunction inside(*b->engine, t);
   try {
     E::Value r = b->fn.invoke(*b->engine, raws.data());
     if (r.is_object() && r.core().get() != b->engine)

@@ -37,7 +37,7 @@ class Engine<P>::Entry {
   }
   Entry(const Entry&) = delete;
   Entry& operator=(const Entry&) = delete;
-  Thread<P>& t() { return *h_.t; }
+  Thread<P>& t() { return h_.running ? *h_.running : *h_.t; }
   HostThread& host() { return h_; }
 
  private:
@@ -46,6 +46,24 @@ class Engine<P>::Entry {
   bool took_;
   typename GcState<P>::Binding gc_;
   HeapMeter* saved_meter_;
+};
+
+template <LockPolicy P>
+class Engine<P>::InHostFunction {
+ public:
+  InHostFunction(Engine& e, Thread<P>& t)
+      : h_(e.this_thread()), running_(std::exchange(h_.running, &t)), holding_(std::exchange(h_.holding, true)) {}
+  ~InHostFunction() {
+    h_.running = running_;
+    h_.holding = holding_;
+  }
+  InHostFunction(const InHostFunction&) = delete;
+  InHostFunction& operator=(const InHostFunction&) = delete;
+
+ private:
+  HostThread& h_;
+  Thread<P>* running_;
+  bool holding_;
 };
 
 // An outermost host call (exec, eval, call) arms the limits; nested ones
@@ -163,11 +181,18 @@ void Engine<P>::join_script_threads(Thread<P>& t) {
 template <LockPolicy P>
 typename Engine<P>::HostThread& Engine<P>::this_thread() {
   if (!in_) throw E::Error("RuntimeError", "lockvm: the interpreter was destroyed");
-  thread_local std::vector<std::pair<uint64_t, HostThread*>> cache;
-  for (auto& [serial, h] : cache)
-    if (serial == serial_) return *h;
+  // Keyed by the policy's thread id: under fibers (NoLock) each script thread
+  // is a fiber of its own on the OS thread.
+  uint64_t id = P::Threads::current_id();
+  struct Cached {
+    uint64_t serial, id;
+    HostThread* h;
+  };
+  thread_local std::vector<Cached> cache;
+  for (const Cached& c : cache)
+    if (c.serial == serial_ && c.id == id) return *c.h;
   std::lock_guard lk(threads_mu_);
-  auto& slot = threads_[std::this_thread::get_id()];
+  auto& slot = threads_[id];
   if (!slot) {
     slot = std::make_unique<HostThread>();
     slot->t = std::make_unique<Thread<P>>(*in_);
@@ -176,7 +201,7 @@ typename Engine<P>::HostThread& Engine<P>::this_thread() {
       P::thread_start(&in_->eval_breaker, kBreakMerge);  // biased RC: where other threads queue our objects
   }
   if (cache.size() > 16) cache.erase(cache.begin());  // engines long gone
-  cache.emplace_back(serial_, slot.get());
+  cache.push_back({serial_, id, slot.get()});
   if constexpr (requires { P::any_pending(); }) {
     // Biased RC: when this OS thread exits, the objects it owns must be handed
     // over (P::thread_exit), or references dropped later by other threads

@@ -123,6 +123,11 @@ class Engine final : public ED::Core {
   void set_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion) override;
   std::shared_ptr<void> unlock() override;
 
+  // For the length of a host function: the thread (OS thread or fiber) that
+  // runs it holds the gate already (bytecode runs only past it), and the API
+  // calls it makes use the calling thread's state, even on a script thread.
+  class InHostFunction;
+
   // For host_trampoline: a Value handed to the host (takes over the reference).
   E::Value own(Value v) { return E::Value(shared_from_this(), to_raw(v)); }
   [[noreturn]] void throw_pending(Thread<P>& t);
@@ -134,8 +139,9 @@ class Engine final : public ED::Core {
   // One OS thread's state in this interpreter.
   struct HostThread {
     std::unique_ptr<Thread<P>> t;
-    bool holding = false;  // this thread is past the gate
-    int calls = 0;         // host calls (exec, eval, call) running on it
+    Thread<P>* running = nullptr;  // inside a host function: the thread state that called it
+    bool holding = false;          // this thread is past the gate
+    int calls = 0;                 // host calls (exec, eval, call) running on it
   };
   class Entry;
   class HostCall;
@@ -156,7 +162,7 @@ class Engine final : public ED::Core {
   std::atomic<bool> alive_{false};
   const uint64_t serial_;  // tells engines apart in the thread-local cache (addresses get reused)
   std::mutex threads_mu_;
-  std::unordered_map<std::thread::id, std::unique_ptr<HostThread>> threads_;
+  std::unordered_map<uint64_t, std::unique_ptr<HostThread>> threads_;  // by P::Threads::current_id()
   std::atomic<std::thread::id> owner_{};  // Gate::Exclusive
   std::mutex host_mu_;                    // Gate::HostMutex
   std::vector<std::unique_ptr<HostBinding<P>>> bindings_;

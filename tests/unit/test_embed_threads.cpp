@@ -117,3 +117,36 @@ TEST_CASE_TEMPLATE_DEFINE("embed: objects made by a host thread that has exited"
   CHECK(lockvm::live_object_count() == base);  // and the rest at teardown
 }
 LOCKVM_EMBED_POLICIES(embed_thread_exit)
+
+TEST_CASE_TEMPLATE_DEFINE("embed: script threads call host functions", P, embed_script_threads) {
+  long long base = lockvm::live_object_count();
+  {
+    lockvm::Options opts;
+    opts.modules.push_back("threading");
+    lockvm::Interpreter<P> vm(opts);
+    std::string policy = vm.policy_name();
+    if (policy != "nolock" && policy != "gil") return;  // no script threads under the others yet
+    std::atomic<int> calls{0};
+    vm.def("label", [&](int i, lockvm::Value cb) {
+      ++calls;
+      return "item " + std::to_string(i) + cb(i).template as<std::string>();  // calls back into the script
+    });
+    vm.def("pause", [](int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); return ms; },
+           lockvm::Threading::ThreadSafe);
+    vm.exec("import threading\n"
+            "out = []\n"
+            "def suffix(i):\n    return '!' * (i % 3)\n"
+            "def worker(k):\n"
+            "    for i in range(20):\n"
+            "        out.append(label(k * 100 + i, suffix))\n"
+            "        if i % 5 == 0:\n            pause(1)\n"
+            "ts = [threading.Thread(target=worker, args=(k,)) for k in range(3)]\n"
+            "for t in ts:\n    t.start()\n"
+            "for t in ts:\n    t.join()\n");
+    CHECK(calls == 60);
+    CHECK(vm.template eval<int>("len(out)") == 60);
+    CHECK(vm.template eval<bool>("'item 101!!' in out and 'item 205!' in out"));
+  }
+  CHECK(lockvm::live_object_count() == base);
+}
+LOCKVM_EMBED_POLICIES(embed_script_threads)
