@@ -78,6 +78,7 @@ class Engine<P>::HostCall {
     l.ticks_left = l.max_ticks;
     l.has_deadline = l.max_seconds > 0;
     l.clock_skip = 0;
+    l.expired = false;
     if (l.has_deadline)
       l.deadline = std::chrono::steady_clock::now() +
                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(l.max_seconds));

@@ -387,8 +387,9 @@ bool check_limits(Thread<P>& t) {
     }
     --l.ticks_left;
   }
-  if (l.has_deadline && (l.clock_skip++ & 63) == 0 && std::chrono::steady_clock::now() >= l.deadline) {
-    l.clock_skip = 0;  // read the clock at every check from now on
+  if (l.has_deadline &&
+      (l.expired || ((l.clock_skip++ & 63) == 0 && std::chrono::steady_clock::now() >= l.deadline))) {
+    l.expired = true;  // raised again at every check from now on
     raisef(t, t.types().RuntimeError, "time limit exceeded (", float_repr(l.max_seconds), " s)");
     return false;
   }

@@ -157,6 +157,7 @@ struct ExecLimits {
   uint64_t ticks_left = 0;
   bool count_ticks = false;
   bool has_deadline = false;
+  bool expired = false;        // the deadline has passed
   uint32_t clock_skip = 0;     // the clock is read every 64 polls
   std::chrono::steady_clock::time_point deadline{};
   HeapMeter heap;

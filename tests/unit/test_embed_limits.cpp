@@ -101,6 +101,10 @@ TEST_CASE_TEMPLATE_DEFINE("embed: time limit", P, embed_time) {
     CHECK(took < 2.0);
     vm.exec("try:\n    while True:\n        pass\nexcept RuntimeError as e:\n    msg = str(e)\n");
     CHECK(vm.template get<std::string>("msg") == "time limit exceeded (0.05 s)");
+    // Once expired, every check raises: a handler cannot loop on.
+    vm.exec("n = 0\ntry:\n    while True:\n        pass\nexcept RuntimeError:\n"
+            "    try:\n        while True:\n            n += 1\n    except RuntimeError:\n        pass\n");
+    CHECK(vm.template get<int>("n") <= 1);  // the first iteration runs before the loop's check
     CHECK(vm.template eval<int>("1 + 1") == 2);
   }
   CHECK(lockvm::live_object_count() == base);
