@@ -70,6 +70,7 @@ Value bind_descriptor(Thread<P>& t, const Value& descr, const Value& obj, TypeOb
       auto* n = static_cast<NativeObject*>(descr.o);
       if (!n->self.is_null()) return share<P>(descr);
       Value b = new_native(t, n->name, reinterpret_cast<NativeFn<P>>(n->fn), obj);
+      static_cast<NativeObject*>(b.o)->host = n->host;  // a host method (embedding) stays one
       return b;
     }
     case Kind::StaticMethod: return share<P>(static_cast<WrapperObject*>(descr.o)->func);
@@ -745,23 +746,28 @@ int slotted_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value
   return -1;
 }
 
+// obj.name = v (v Null: del obj.name) through a property found on obj's type.
+template <LockPolicy P>
+int property_store(Thread<P>& t, const Value& obj, PropertyObject* p, StrObject* name, const Value& v) {
+  const Value& fn = v.is_null() ? p->fdel : p->fset;
+  if (fn.is_null() || fn.is_none()) {
+    raisef(t, t.types().AttributeError, "property '", name->view(), "' of '", obj.o->type->name->view(), "' object has no ",
+           v.is_null() ? "deleter" : "setter");
+    return -1;
+  }
+  Value args[2] = {obj, v};
+  Value r = call(t, fn, args, v.is_null() ? 1 : 2);
+  if (r.is_null()) return -1;
+  decref<P>(r);
+  return 0;
+}
+
 template <LockPolicy P>
 int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
   auto* inst = static_cast<InstanceObject*>(obj.o);
   Value descr = type_lookup<P>(inst->type, name);
   if (is_kind(descr, Kind::Property)) {
-    auto* p = static_cast<PropertyObject*>(descr.o);
-    const Value& fn = v.is_null() ? p->fdel : p->fset;
-    if (fn.is_null() || fn.is_none()) {
-      raisef(t, t.types().AttributeError, "property '", name->view(), "' of '", inst->type->name->view(), "' object has no ",
-             v.is_null() ? "deleter" : "setter");
-      return -1;
-    }
-    Value args[2] = {obj, v};
-    Value r = call(t, fn, args, v.is_null() ? 1 : 2);
-    if (r.is_null()) return -1;
-    decref<P>(r);
-    return 0;
+    return property_store(t, obj, static_cast<PropertyObject*>(descr.o), name, v);
   }
   if (inst->kind == Kind::Exception) {
     auto* e = static_cast<ExceptionObject*>(inst);
@@ -830,6 +836,11 @@ int setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
         return instance_setattr(t, obj, name, v);
       }
       case Kind::Type: return type_setattr(t, as_type(obj), name, v);
+      case Kind::HostData: {  // an embedder's host class: its properties have setters
+        Value descr = type_lookup<P>(obj.o->type, name);
+        if (is_kind(descr, Kind::Property)) return property_store(t, obj, static_cast<PropertyObject*>(descr.o), name, v);
+        break;
+      }
       case Kind::Module: return dict_store_attr(t, static_cast<ModuleObject*>(obj.o)->dict, obj, name, v);
       case Kind::Function: {
         auto* f = static_cast<FunctionObject*>(obj.o);

@@ -1,7 +1,9 @@
 // The GlobalLock instantiation of the whole runtime (see instantiate_nolock.cpp).
 #include "policies/global_lock.hpp"
+#include "runtime/embed_impl.hpp"
 #include "runtime/session_impl.hpp"
 
 namespace lockvm {
 template std::unique_ptr<Session> make_session<GlobalLock>(const SessionOptions&);
+template std::shared_ptr<embed::detail::Core> embed::detail::make_core<GlobalLock>(const embed::Options&);
 }

@@ -1,7 +1,9 @@
 // The ObjectLocks instantiation of the whole runtime (see instantiate_nolock.cpp).
 #include "policies/object_locks.hpp"
+#include "runtime/embed_impl.hpp"
 #include "runtime/session_impl.hpp"
 
 namespace lockvm {
 template std::unique_ptr<Session> make_session<ObjectLocks>(const SessionOptions&);
+template std::shared_ptr<embed::detail::Core> embed::detail::make_core<ObjectLocks>(const embed::Options&);
 }

@@ -93,6 +93,8 @@ inline bool file_exists(const std::string& path) { return std::ifstream(path).go
 template <LockPolicy P>
 Value load_module(Thread<P>& t, std::string_view name, const std::vector<std::string>& search) {
   StrObject* key = intern(t.interp, name);
+  for (const std::string& blocked : t.interp.blocked_modules)
+    if (blocked == name) return raisef(t, t.types().ModuleNotFoundError, "No module named '", name, "' (not enabled by the host)");
   for (auto& [mname, init] : t.interp.builtin_modules) {
     if (mname == name) {
       Value mod = init(t);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 
 #include "runtime/alloc.hpp"
 #include "runtime/core.hpp"
@@ -70,7 +71,7 @@ void add_value(Thread<P>& t, DictObject* module_dict, const char* name, Value v)
 // with a CPython-worded TypeError on a mismatch.
 template <LockPolicy P>
 bool bind_args(Thread<P>& t, const char* fname, const Value* args, size_t nargs, TupleObject* kwnames,
-               std::initializer_list<const char*> names, size_t required, Value* out) {
+               std::span<const char* const> names, size_t required, Value* out) {
   size_t n = names.size();
   size_t max_pos = 0;
   for (const char* nm : names) {
@@ -116,6 +117,13 @@ bool bind_args(Thread<P>& t, const char* fname, const Value* args, size_t nargs,
       return false;
     }
   return true;
+}
+
+// The usual form, with the names written in place: {"self", "width", "fillchar"}.
+template <LockPolicy P>
+bool bind_args(Thread<P>& t, const char* fname, const Value* args, size_t nargs, TupleObject* kwnames,
+               std::initializer_list<const char*> names, size_t required, Value* out) {
+  return bind_args(t, fname, args, nargs, kwnames, std::span<const char* const>(names.begin(), names.size()), required, out);
 }
 
 // Functions that take no keywords and a fixed range of positional arguments.

@@ -56,11 +56,61 @@ run_stage() {
 }
 
 run_stage "default" build
+
+# The embedding package: install a build into a temporary prefix, then build
+# samples/embed as an outside project against it (find_package) and run the
+# samples; one sample is also built with pkg-config.
+#   embed_stage NAME BUILD_DIR [sanitizer flags for the samples]
+embed_stage() {
+  local name="$1" dir="$2" flags="${3:-}"
+  echo
+  echo "==================== $name: install + samples/embed ($dir) ===================="
+  if [[ ! -f "$dir/CMakeCache.txt" ]]; then
+    total_failed=$((total_failed + 1))
+    stage_report+=("$name: no build in $dir")
+    return
+  fi
+  local prefix work rc=0
+  prefix="$(mktemp -d)"
+  work="$(mktemp -d)"
+  cmake --install "$dir" --prefix "$prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; rc=1; }
+  if ((rc == 0)); then
+    local cxx
+    cxx="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")"
+    cmake -S samples/embed -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" \
+      -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" 2>&1 &&
+      cmake --build "$work/build" -j"$JOBS" || { cat "$work/configure.log"; rc=1; }
+  fi
+  if ((rc == 0)); then
+    for sample in rules_host inventory_host threads_host; do
+      echo "---- $sample"
+      "$work/build/$sample" || { echo "test.sh: $sample FAILED"; rc=1; }
+    done
+    echo "---- rules_host built with pkg-config"
+    # shellcheck disable=SC2046
+    # shellcheck disable=SC2086
+    "${cxx:-c++}" -O1 $flags -DSAMPLES_DIR="\"$ROOT/samples/embed\"" samples/embed/rules_host.cpp -o "$work/rules_pc" \
+      $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig" pkg-config --cflags --libs lockvm) &&
+      "$work/rules_pc" >/dev/null || { echo "test.sh: pkg-config build FAILED"; rc=1; }
+  fi
+  rm -rf "$prefix" "$work"
+  if ((rc == 0)); then
+    total_passed=$((total_passed + 1))
+    stage_report+=("$name: install + samples passed")
+  else
+    total_failed=$((total_failed + 1))
+    stage_report+=("$name: install + samples FAILED")
+  fi
+}
+embed_stage "embed" build
 run_stage "asan+ubsan" build-asan --asan
+embed_stage "embed asan+ubsan" build-asan "-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 
 # ThreadSanitizer on the threaded scripts under the thread-safe policies
 # (gil, objlocks, brc; see tests/scripts.cmake).
 run_stage "tsan" build-tsan --tsan
+embed_stage "embed tsan" build-tsan "-fsanitize=thread"  # the samples use gil and brc only
 echo
 echo "==================== summary ===================="
 for line in "${stage_report[@]}"; do

@@ -285,8 +285,13 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
           return recursion_error(t);
         }
         Value r;
+        // A host function (embedding) also gets its NativeObject.
+        auto run = [&](const Value* a, size_t na) {
+          if (n->host) [[unlikely]] return reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, a, na, kwnames);
+          return native_fn<P>(n)(t, a, na, kwnames);
+        };
         if (n->self.is_null()) {
-          r = native_fn<P>(n)(t, args, nargs, kwnames);
+          r = run(args, nargs);
         } else {
           Ref<P> keep = Ref<P>::borrow(f);
           size_t total = nargs + (kwnames ? kwnames->size : 0);
@@ -299,7 +304,7 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
           }
           buf[0] = n->self;
           for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
-          r = native_fn<P>(n)(t, buf, nargs + 1, kwnames);
+          r = run(buf, nargs + 1);
         }
         --t.native_depth;
         return r;
@@ -404,10 +409,39 @@ Value format_value(Thread<P>& t, const Value& v, int conversion, const Value& sp
   return r;
 }
 
+// The embedder's limits (kBreakLimit, vm/interp.hpp's ExecLimits). A tripped
+// limit raises again at every check until the host call ends, so a script
+// cannot swallow it and go on.
+template <LockPolicy P>
+bool check_limits(Thread<P>& t) {
+  ExecLimits& l = t.interp.limits;
+  if (l.count_ticks) {
+    if (l.ticks_left == 0) {
+      raisef(t, t.types().RuntimeError, "execution limit exceeded (", l.max_ticks, " ticks)");
+      return false;
+    }
+    --l.ticks_left;
+  }
+  if (l.has_deadline &&
+      (l.expired || ((l.clock_skip++ & 63) == 0 && std::chrono::steady_clock::now() >= l.deadline))) {
+    l.expired = true;  // raised again at every check from now on
+    raisef(t, t.types().RuntimeError, "time limit exceeded (", float_repr(l.max_seconds), " s)");
+    return false;
+  }
+  bool over = l.heap.limit && l.heap.used > l.heap.limit;
+  if (over) {
+    raisef(t, t.types().MemoryError, "heap limit exceeded (", l.heap.limit, " bytes)");
+    return false;
+  }
+  if (!l.count_ticks && !l.has_deadline) t.interp.eval_breaker.fetch_and(~kBreakLimit, std::memory_order_relaxed);
+  return true;
+}
+
 // Polled at backward jumps and calls when the eval breaker is non-zero.
 template <LockPolicy P>
 bool handle_eval_breaker(Thread<P>& t) {
   uint32_t bits = t.interp.eval_breaker.load(std::memory_order_relaxed);
+  if ((bits & kBreakLimit) && !check_limits(t)) return false;
   if ((bits & kBreakInterrupt) && t.is_main) {  // signals go to the main thread, as in CPython
     t.interp.eval_breaker.fetch_and(~kBreakInterrupt, std::memory_order_relaxed);
     raise(t, t.types().KeyboardInterrupt, "");

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <malloc.h>
 #include <new>
 #include <mutex>
 #include <utility>
@@ -31,6 +32,23 @@ struct LiveObjects {
   static inline thread_local int64_t local = 0;
   static void flush() { total.fetch_add(std::exchange(local, 0), std::memory_order_relaxed); }
   static int64_t count() { flush(); return total.load(std::memory_order_relaxed); }
+};
+
+// An embedder's heap limit (runtime/embed_impl.hpp): the bytes of the objects
+// allocated and freed on a thread while the meter is bound to it. Allocation
+// cannot fail softly, so going over the limit only raises the eval breaker
+// bit; the eval loop raises MemoryError at its next check.
+struct HeapMeter {
+  int64_t used = 0;
+  int64_t limit = 0;  // 0: none
+  std::atomic<uint32_t>* breaker = nullptr;
+  uint32_t bit = 0;
+  static inline thread_local HeapMeter* current = nullptr;
+  void add(void* block) {
+    used += static_cast<int64_t>(malloc_usable_size(block));
+    if (limit && used > limit) breaker->fetch_or(bit, std::memory_order_relaxed);
+  }
+  void sub(void* block) { used -= static_cast<int64_t>(malloc_usable_size(block)); }
 };
 
 template <LockPolicy P>
@@ -61,13 +79,16 @@ struct Heap {
     if (!block) throw std::bad_alloc();
     P::init_header(*reinterpret_cast<Header*>(block + pad));
     ++LiveObjects::local;
+    if (HeapMeter* m = HeapMeter::current) [[unlikely]] m->add(block);
     return block + pad + sizeof(Header);
   }
 
   // Returns the storage of a dead object whose destructor has run.
   static void deallocate(Object* o, size_t align = alignof(Object)) {
     --LiveObjects::local;
-    std::free(reinterpret_cast<char*>(o) - sizeof(Header) - pad_for(align));
+    char* block = reinterpret_cast<char*>(o) - sizeof(Header) - pad_for(align);
+    if (HeapMeter* m = HeapMeter::current) [[unlikely]] m->sub(block);
+    std::free(block);
   }
 };
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,6 +36,12 @@ template <LockPolicy P> class GcState;  // runtime/gc.hpp: the cycle collector
 // Returns a new reference, or Null with an exception set in `t`.
 template <LockPolicy P>
 using NativeFn = Value (*)(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kwnames);
+
+// A host function of the embedding API (runtime/embed_bind.hpp): a native
+// whose `host` field is set is called with its NativeObject, which leads to
+// the C++ callable it stands for.
+template <LockPolicy P>
+using HostNativeFn = Value (*)(Thread<P>& t, NativeObject* fn, const Value* args, size_t nargs, TupleObject* kwnames);
 
 // An activation record. Layout of `slots`:
 //   [0, nlocals)                      fast locals
@@ -143,6 +150,20 @@ enum EvalBreakerBits : uint32_t {
   kBreakGc = 1u << 5,           // the cycle collector's threshold was reached
 };
 
+// An embedder's limits on one host call (runtime/embed_impl.hpp arms them and
+// sets kBreakLimit; handle_eval_breaker in vm/eval.hpp enforces them).
+struct ExecLimits {
+  uint64_t max_ticks = 0;      // eval-breaker polls: loop iterations and calls
+  double max_seconds = 0;
+  uint64_t ticks_left = 0;
+  bool count_ticks = false;
+  bool has_deadline = false;
+  bool expired = false;        // the deadline has passed
+  uint32_t clock_skip = 0;     // the clock is read every 64 polls
+  std::chrono::steady_clock::time_point deadline{};
+  HeapMeter heap;
+};
+
 // How a built-in module is created when first imported.
 template <LockPolicy P>
 using ModuleInit = Value (*)(Thread<P>& t);
@@ -161,9 +182,11 @@ struct Interp {
   DictObject* modules = nullptr;            // sys.modules
   std::vector<std::pair<std::string, ModuleInit<P>>> builtin_modules;
   std::vector<std::string> module_path;     // where `import x` looks for x.py
+  std::vector<std::string> blocked_modules; // an embedder's sandbox: built-in modules not enabled
   std::vector<std::string> argv;
   int recursion_limit = 1000;
   std::atomic<uint32_t> eval_breaker{0};
+  ExecLimits limits;                        // set by an embedder (kBreakLimit)
   GcState<P> gc{eval_breaker};              // containers tracked by the cycle collector
   Lock lock;
   std::function<void(std::string_view)> write_out;  // print() and sys.stdout.write
