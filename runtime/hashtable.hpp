@@ -185,27 +185,31 @@ void clear(HashTable& tab) {
 // Reads of dicts scripts share (globals, instance and module attributes, d[k])
 // use the _ref forms, which take their reference before the lock is let go.
 
-template <LockPolicy P>
-Value dict_get(Thread<P>& t, DictObject* d, const Value& key) {
+namespace ht {
+// d[key] under d's lock: borrowed, or (kNewRef) a reference taken before the
+// lock is let go.
+template <bool kNewRef, LockPolicy P>
+Value get_locked(Thread<P>& t, DictObject* d, const Value& key) {
   int64_t h;
   if (!hash(t, key, h)) return Value();
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(d);
-  if (ht::find(t, d->table, key, h, pos, slot, d) != 1) return Value();
-  return d->table.entries[pos].value;
+  if (find(t, d->table, key, h, pos, slot, d) != 1) return Value();
+  const Value& v = d->table.entries[pos].value;
+  return kNewRef ? share<P>(v) : v;
+}
+}  // namespace ht
+
+template <LockPolicy P>
+Value dict_get(Thread<P>& t, DictObject* d, const Value& key) {
+  return ht::get_locked<false>(t, d, key);
 }
 
 // d[key] as a new reference, or Null (with an exception set only on error).
 template <LockPolicy P>
 Value dict_get_ref(Thread<P>& t, DictObject* d, const Value& key) {
-  int64_t h;
-  if (!hash(t, key, h)) return Value();
-  int64_t pos;
-  size_t slot;
-  ObjectGuard<P> g(d);
-  if (ht::find(t, d->table, key, h, pos, slot, d) != 1) return Value();
-  return share<P>(d->table.entries[pos].value);
+  return ht::get_locked<true>(t, d, key);
 }
 
 namespace ht {
