@@ -40,8 +40,10 @@ inline ED::Raw to_raw(const Value& v) { return ED::Raw{static_cast<uint64_t>(v.i
 // What a policy lets several host threads do:
 //   Exclusive  (NoLock: plain refcounts, fibers): one host thread at a time; another one gets an Error.
 //   Gil        (GlobalLock): each host call takes the GIL, like a script thread.
-//   HostMutex  (ObjectLocks, BiasedRC): host calls are serialized on a mutex until
-//              the free-threaded runtime is finished (script threads are off there too).
+//   HostMutex  (ObjectLocks, BiasedRC): host calls are serialized on a mutex (script
+//              threads they start run in parallel). Host threads running bytecode in
+//              parallel would have to be counted first, as start_thread counts script
+//              threads for BiasedRC's lock elision.
 enum class Gate { Exclusive, Gil, HostMutex };
 template <LockPolicy P>
 constexpr Gate gate_of() {

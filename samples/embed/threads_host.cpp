@@ -81,7 +81,7 @@ int main() {
   rows<lockvm::GlobalLock>("gil");
   rows<lockvm::BiasedRC>("brc");
   std::printf("\nGlobalLock: bytecode runs one thread at a time (the GIL); crunch() releases it.\n"
-              "BiasedRC: host calls are serialized on a host-side mutex until the free-threaded\n"
-              "runtime is finished (docs/embedding.md); crunch() runs outside it.\n");
+              "BiasedRC: host calls are serialized on a host-side mutex (host threads are not yet\n"
+              "counted as running threads, docs/embedding.md); crunch() runs outside it.\n");
   return 0;
 }
