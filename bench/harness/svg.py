@@ -13,11 +13,12 @@ PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
 def bar_chart(title, groups, series, ylabel, reference=1.0, subtitle=""):
     """groups: [(label, {series_name: value or None})]; series: names in order.
     Returns the SVG document as a string."""
-    bar_w, gap, left, right, top, bottom = 11, 14, 64, 20, 70, 110
+    bar_w, gap, left, right, top, bottom = 11, 14, 64, 90, 70, 120
     group_w = bar_w * len(series) + gap
     plot_w = group_w * len(groups)
     plot_h = 300
-    width = left + plot_w + right
+    legend_w = sum(24 + 7 * len(name) for name in series)
+    width = max(left + plot_w + right, left + legend_w + right, 480)
     height = top + plot_h + bottom
 
     values = [v for _, vals in groups for v in vals.values() if v]
