@@ -167,17 +167,27 @@ def icount_command(args, prog, policy, size):
     return [args.lockvm, f"--policy={policy}", py_file, *size_args]
 
 
-def run_icount(args, prog, policy, size=None, top=15, out=print):
-    """Runs prog under valgrind --tool=callgrind; prints the total instruction
-    count and the top functions. Returns {command, total, top: [(ir, function)]}."""
-    for tool in ("valgrind", "callgrind_annotate"):
-        if not shutil.which(tool):
-            raise RunError(f"--icount needs {tool}, which is not installed")
-    cmd = icount_command(args, prog, policy, size)
+def short_function(name):
+    """`file:ret ns::f<T>(args) [object]` -> `file: ns::f<T>`, for reading."""
+    name = re.sub(r"\s+\[[^\]]*\]$", "", name)          # the object file
+    depth = 0
+    for i in range(len(name) - 1, -1, -1):               # the argument list
+        depth += {")": 1, "(": -1}.get(name[i], 0)
+        if depth == 0 and name[i] == "(":
+            name = name[:i]
+            break
+    file, sep, fn = name.partition(":")
+    if sep and " " in fn and not fn.startswith("operator"):
+        fn = fn.rsplit(" ", 1)[1] if fn.count("<") == fn.count(">") else fn
+    return f"{file}: {fn}" if sep else name
+
+
+def callgrind(cmd, top):
+    """Runs cmd under callgrind. Returns (stdout, total, [(ir, function)])."""
     with tempfile.TemporaryDirectory(prefix="bench-icount-") as tmp:
         data = os.path.join(tmp, "callgrind.out")
         proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={data}",
-                               *cmd], capture_output=True, text=True)
+                               *cmd], capture_output=True, text=True, timeout=3600)
         if proc.returncode != 0:
             raise RunError(f"{' '.join(cmd)} under callgrind exited with {proc.returncode}:\n"
                            f"{proc.stderr[-2000:]}")
@@ -194,12 +204,29 @@ def run_icount(args, prog, policy, size=None, top=15, out=print):
             total = ir
         else:
             functions.append((ir, m.group(2).strip()))
-    functions = functions[:top]
+    return proc.stdout, total, functions[:top]
+
+
+def run_icount(args, prog, policy, size=None, top=15, out=print):
+    """Runs prog under valgrind --tool=callgrind, and `-c pass` likewise to
+    tell start-up apart; prints the total instruction counts and the top
+    functions. Returns {command, total, startup, top: [(ir, function)]}."""
+    for tool in ("valgrind", "callgrind_annotate"):
+        if not shutil.which(tool):
+            raise RunError(f"--icount needs {tool}, which is not installed")
+    cmd = icount_command(args, prog, policy, size)
+    stdout, total, functions = callgrind(cmd, top)
+    interpreter = cmd[:1] if policy == PYTHON else cmd[:2]   # the binary and --policy=
+    startup_cmd = interpreter + ["-c", "pass"]
+    _, startup, _ = callgrind(startup_cmd, 0)
     out(f"command: valgrind --tool=callgrind {' '.join(cmd)}")
-    out(f"program output: {' '.join(proc.stdout.split())}")
-    out(f"total instructions: {total:,}")
-    out(f"top {len(functions)} functions (self instructions, % of total):")
+    out(f"program output: {' '.join(stdout.split())}")
+    out(f"total instructions:        {total:>15,}")
+    out(f"start-up (`-c pass`):      {startup:>15,}")
+    out(f"program minus start-up:    {total - startup:>15,}")
+    out(f"top {len(functions)} functions (self instructions, % of total; file: function):")
     for ir, fn in functions:
-        shown = fn if len(fn) <= 150 else fn[:147] + "..."
+        shown = short_function(fn)
+        shown = shown if len(shown) <= 110 else shown[:107] + "..."
         out(f"{ir:>15,} {100 * ir / total:6.2f}%  {shown}")
-    return {"command": cmd, "total": total, "top": functions}
+    return {"command": cmd, "total": total, "startup": startup, "top": functions}
