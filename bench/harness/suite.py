@@ -108,7 +108,8 @@ def check_checksums(label, runs, failures):
     seen = {}
     for key, rs in runs.items():
         for r in rs:
-            seen.setdefault(r.checksum, set()).add(str(key))
+            label_key = " ".join(map(str, key)) + " thr" if isinstance(key, tuple) else key
+            seen.setdefault(r.checksum, set()).add(label_key)
     if len(seen) > 1:
         detail = "; ".join(f"{c!r} from {', '.join(sorted(k))}" for c, k in seen.items())
         failures.add(f"{label}: checksums differ: {detail}")
