@@ -12,6 +12,8 @@ therefore started through `/usr/bin/time -f %M`, a ~2 MiB process, and the
 peak RSS is the one it reports; CPU time still comes from wait4 (which counts
 the waited-for grandchild). Without GNU time, ru_maxrss is a floor of the
 harness's own size, and `rss_floor_kib` says how big that floor is."""
+from __future__ import annotations
+
 import os
 import signal
 import subprocess
