@@ -40,10 +40,11 @@ def bar_chart(title, groups, series, ylabel, reference=1.0, subtitle=""):
     if subtitle:
         out.append(f'<text x="{left}" y="40" fill="#555">{escape(subtitle)}</text>')
     # y axis: a grid line per power of two
-    for e in range(lo_exp, hi_exp + 1):
+    step = 1 + (hi_exp - lo_exp) // 10          # at most ~10 labelled lines
+    for e in range(lo_exp, hi_exp + 1, step):
         v = 2.0 ** e
         yy = y(v)
-        label = f"{v:g}x"
+        label = f"{v:g}x" if e >= 0 else f"1/{2 ** -e}x"
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{yy:.1f}" y2="{yy:.1f}" '
                    f'stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">{label}</text>')
