@@ -38,6 +38,7 @@ def ratios(results):
                 "vs_nolock": ratio(base(NOLOCK, "time"), m["time"]),
                 "vs_lua": ratio(base(LUA, "time"), m["time"]),
                 "cpu_vs_python": ratio(base(PYTHON, "cpu"), m["cpu"]),
+                "cpu_vs_nolock": ratio(base(NOLOCK, "cpu"), m["cpu"]),
             }
             for name, m in med.items()
         }
@@ -53,7 +54,8 @@ def geomeans(rats):
     for name in names:
         rows = [per_prog[name] for per_prog in rats.values() if name in per_prog]
         out[name] = {key: geomean([r[key] for r in rows])
-                     for key in ("vs_python", "vs_nolock", "vs_lua", "cpu_vs_python")}
+                     for key in ("vs_python", "vs_nolock", "vs_lua", "cpu_vs_python",
+                                 "cpu_vs_nolock")}
         out[name]["programs"] = len(rows)
         out[name]["programs_with_lua"] = sum(1 for r in rows if r["vs_lua"])
     return out
@@ -99,6 +101,28 @@ def markdown_table(results, rats):
                          f"{m['maxrss_kib'] / 1024:.1f} | {fmt_ratio(r['vs_python'])} | "
                          f"{fmt_ratio(r['vs_nolock'])} | {fmt_ratio(r['vs_lua'])} | "
                          f"{fmt_ratio(r['cpu_vs_python'])} |")
+    return "\n".join(lines)
+
+
+def markdown_matrix(results, rats, geo, key):
+    """One row per program, one column per interpreter but the baseline: the
+    ratio `key` (vs_python, cpu_vs_nolock, ...), the baseline's median seconds
+    first, and a geomean row."""
+    baseline = NOLOCK if key.endswith("nolock") else PYTHON
+    names = [n for n in geo if n != baseline and (baseline == PYTHON or n != PYTHON)]
+    if baseline == NOLOCK:
+        names = [n for n in names if n not in (LUA, "luajit")]
+    seconds = "cpu s" if key.startswith("cpu") else "wall s"
+    field = "cpu" if key.startswith("cpu") else "time"
+    lines = [f"| program | {baseline} {seconds} | " + " | ".join(names) + " |",
+             "|---|--:|" + "--:|" * len(names)]
+    for prog, res in results.items():
+        py = res["median"].get(baseline)
+        cells = [fmt_ratio(rats[prog][n][key]) if n in rats[prog] else "" for n in names]
+        lines.append(f"| {prog} | {py[field]:.3f} | " if py else f"| {prog} | - | ")
+        lines[-1] += " | ".join(cells) + " |"
+    lines.append("| **geomean** | | " + " | ".join(f"**{fmt_ratio(geo[n][key])}**"
+                                                     for n in names) + " |")
     return "\n".join(lines)
 
 
