@@ -83,11 +83,11 @@ def print_table(results, rats, out=print):
 def print_geomeans(geo, out=print):
     out("geometric mean of the ratios (> 1: faster than that interpreter):")
     out(f"{'interpreter':<12}{'vs py':>8}{'vs nolock':>10}{'vs lua':>8}{'cpu vs py':>10}"
-        f"{'programs':>10}{'with lua':>10}")
+        f"{'cpu vs nolock':>14}{'programs':>10}{'with lua':>10}")
     for name, g in geo.items():
         out(f"{name:<12}{fmt_ratio(g['vs_python']):>8}{fmt_ratio(g['vs_nolock']):>10}"
             f"{fmt_ratio(g['vs_lua']):>8}{fmt_ratio(g['cpu_vs_python']):>10}"
-            f"{g['programs']:>10}{g['programs_with_lua']:>10}")
+            f"{fmt_ratio(g['cpu_vs_nolock']):>14}{g['programs']:>10}{g['programs_with_lua']:>10}")
 
 
 def markdown_table(results, rats):
@@ -127,10 +127,11 @@ def markdown_matrix(results, rats, geo, key):
 
 
 def markdown_geomeans(geo):
-    lines = ["| interpreter | vs python3 | vs nolock | vs lua5.4 | cpu vs python3 | programs |",
-             "|---|--:|--:|--:|--:|--:|"]
+    lines = ["| interpreter | vs python3 | vs nolock | vs lua5.4 (programs) | cpu vs python3 "
+             "| cpu vs nolock | programs |", "|---|--:|--:|--:|--:|--:|--:|"]
     for name, g in geo.items():
         lines.append(f"| {name} | {fmt_ratio(g['vs_python'])} | {fmt_ratio(g['vs_nolock'])} | "
                      f"{fmt_ratio(g['vs_lua'])} ({g['programs_with_lua']}) | "
-                     f"{fmt_ratio(g['cpu_vs_python'])} | {g['programs']} |")
+                     f"{fmt_ratio(g['cpu_vs_python'])} | {fmt_ratio(g['cpu_vs_nolock'])} | "
+                     f"{g['programs']} |")
     return "\n".join(lines)
