@@ -85,6 +85,8 @@ def markdown_threads(results, counts):
 def startup_commands(args, policy_names):
     cmds = {p: [args.lockvm, f"--policy={p}", "-c", "pass"] for p in policy_names}
     cmds[PYTHON] = [args.python, "-c", "pass"]
+    # CPython without `site` (no .pth files, no user site): its floor
+    cmds[f"{PYTHON} -I -S"] = [args.python, "-I", "-S", "-c", "pass"]
     lua = shutil.which(LUA)
     if lua:
         cmds[LUA] = [lua, "-e", ""]
