@@ -126,6 +126,17 @@ def markdown_matrix(results, rats, geo, key):
     return "\n".join(lines)
 
 
+def markdown_rss(results, geo):
+    """Peak RSS in MiB, one row per program, one column per interpreter."""
+    names = list(geo)
+    lines = ["| program | " + " | ".join(names) + " |", "|---|" + "--:|" * len(names)]
+    for prog, res in results.items():
+        med = res["median"]
+        cells = [f"{med[n]['maxrss_kib'] / 1024:.1f}" if n in med else "" for n in names]
+        lines.append(f"| {prog} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def markdown_geomeans(geo):
     lines = ["| interpreter | vs python3 | vs nolock | vs lua5.4 (programs) | cpu vs python3 "
              "| cpu vs nolock | programs |", "|---|--:|--:|--:|--:|--:|--:|"]
