@@ -14,6 +14,7 @@ the waited-for grandchild). Without GNU time, ru_maxrss is a floor of the
 harness's own size, and `rss_floor_kib` says how big that floor is."""
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -60,7 +61,22 @@ class Run:
         return asdict(self)
 
 
-def run_child(cmd, timeout=600, parse=True, exact_rss=True):
+def run_child(cmd, timeout=600, parse=True, exact_rss=True, retries=6):
+    """run_child_once, but if the binary is missing or busy (being rebuilt
+    under us: ENOENT, ETXTBSY), waits 10 s and tries again, `retries` times."""
+    for attempt in range(retries + 1):
+        try:
+            if not os.path.exists(cmd[0]) and os.path.sep in cmd[0]:
+                raise FileNotFoundError(errno.ENOENT, "no such file", cmd[0])
+            return run_child_once(cmd, timeout, parse, exact_rss)
+        except OSError as e:
+            if e.errno not in (errno.ENOENT, errno.ETXTBSY) or attempt == retries:
+                raise
+            print(f"# {cmd[0]}: {e.strerror}; being rebuilt? retrying in 10 s", flush=True)
+            time.sleep(10)
+
+
+def run_child_once(cmd, timeout=600, parse=True, exact_rss=True):
     """Runs cmd, returns a Run. Raises RunError if it fails. With parse=False
     the output is not looked at (start-up runs print nothing). With
     exact_rss=False the child is not started through GNU time (whose own
