@@ -46,3 +46,14 @@ add_test(NAME repl
   COMMAND ${Python3_EXECUTABLE} ${LOCKVM_TESTS_DIR}/repl/test_repl.py $<TARGET_FILE:lockvm>)
 set_tests_properties(repl PROPERTIES LABELS "repl" TIMEOUT 180)
 endif()
+
+# The benchmark harness in its CI mode: every program (and the threaded ones
+# at 1 and 2 threads) at a small size under every policy, python3 and Lua,
+# checksums compared; nothing is timed. Not under the sanitizers (their
+# builds are too slow for it and the script suite covers the same code).
+if(NOT LOCKVM_SANITIZE)
+add_test(NAME bench-quick
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/bench/run --quick
+          --lockvm $<TARGET_FILE:lockvm> --python ${Python3_EXECUTABLE})
+set_tests_properties(bench-quick PROPERTIES LABELS "bench" TIMEOUT 600)
+endif()
