@@ -33,6 +33,16 @@
   LOCKVM_INVOKE_NOLOCK(id) LOCKVM_INVOKE_GIL(id) LOCKVM_INVOKE_OBJLOCKS(id) LOCKVM_INVOKE_BRC(id)
 
 namespace lockvm::embed_test {
+// "TypeName: message" of the lockvm::Error that f throws, or "no error".
+inline std::string error_of(auto&& f) {
+  try {
+    f();
+    return "no error";
+  } catch (const Error& e) {
+    return e.type_name() + ": " + e.message();
+  }
+}
+
 // Captures print() and stderr of an interpreter.
 struct Captured {
   std::string out, err;

@@ -2,6 +2,8 @@
 // ways), host modules and host classes.
 #include "embed_policies.hpp"
 
+using lockvm::embed_test::error_of;
+
 #include <map>
 #include <stdexcept>
 
@@ -23,14 +25,6 @@ struct Inventory {
 
 int64_t add_fn(int64_t a, int64_t b) { return a + b; }
 
-std::string error_of(auto&& f) {
-  try {
-    f();
-    return "no error";
-  } catch (const lockvm::Error& e) {
-    return e.type_name() + ": " + e.message();
-  }
-}
 }  // namespace
 
 TEST_CASE_TEMPLATE_DEFINE("embed: host functions", P, embed_def) {

@@ -5,16 +5,7 @@
 
 #include <chrono>
 
-namespace {
-std::string error_of(auto&& f) {
-  try {
-    f();
-    return "no error";
-  } catch (const lockvm::Error& e) {
-    return e.type_name() + ": " + e.message();
-  }
-}
-}  // namespace
+using lockvm::embed_test::error_of;
 
 TEST_CASE_TEMPLATE_DEFINE("embed: sandbox", P, embed_sandbox) {
   long long base = lockvm::live_object_count();
