@@ -2,10 +2,10 @@
 // ways), host modules and host classes.
 #include "embed_policies.hpp"
 
-using lockvm::embed_test::error_of;
-
 #include <map>
 #include <stdexcept>
+
+using lockvm::embed_test::error_of;
 
 namespace {
 struct Inventory {
