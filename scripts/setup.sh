@@ -14,7 +14,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-context1.81-dev libboost-fiber1.81-dev libabsl-dev doctest-dev
-  libedit-dev libmimalloc-dev python3 lua5.4 valgrind
+  libedit-dev libmimalloc-dev python3 lua5.4 valgrind time
 )
 
 build_dir=build
