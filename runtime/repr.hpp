@@ -24,6 +24,20 @@ struct ReprGuard {
   }
 };
 
+// What a __repr__ method returned (a new reference, or Null on error):
+// appended to `out` if it is a str, else CPython's TypeError.
+template <LockPolicy P>
+bool append_repr_result(Thread<P>& t, Value r, std::string& out) {
+  if (r.is_null()) return false;
+  Ref<P> keep(r);
+  if (!is_str(r)) {
+    raisef(t, t.types().TypeError, "__repr__ returned non-string (type ", type_name(t, r), ")");
+    return false;
+  }
+  out += as_str(r)->view();
+  return true;
+}
+
 template <LockPolicy P>
 bool repr_items(Thread<P>& t, const Value* items, size_t n, std::string& out) {
   for (size_t i = 0; i < n; ++i) {
@@ -239,17 +253,9 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
       Value m = type_lookup<P>(o->type, t.names().__repr__);
       if (!m.is_null() && !is_kind(m, Kind::Native)) {
         ++t.native_depth;
-        Value r = call(t, m, &v, 1);
+        bool ok = append_repr_result(t, call(t, m, &v, 1), out);
         --t.native_depth;
-        if (r.is_null()) return false;
-        if (!is_str(r)) {
-          raisef(t, t.types().TypeError, "__repr__ returned non-string (type ", type_name(t, r), ")");
-          decref<P>(r);
-          return false;
-        }
-        out += as_str(r)->view();
-        decref<P>(r);
-        return true;
+        return ok;
       }
       if (o->kind == Kind::Exception) {
         ExceptionObject* e = static_cast<ExceptionObject*>(o);
@@ -278,16 +284,7 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
         if (tp == t.types().object) break;
         Value m = dict_get_str<P>(tp->dict, t.names().__repr__);
         if (m.is_null()) continue;
-        Value r = call(t, m, &v, 1);
-        if (r.is_null()) return false;
-        if (!is_str(r)) {
-          raisef(t, t.types().TypeError, "__repr__ returned non-string (type ", type_name(t, r), ")");
-          decref<P>(r);
-          return false;
-        }
-        out += as_str(r)->view();
-        decref<P>(r);
-        return true;
+        return append_repr_result(t, call(t, m, &v, 1), out);
       }
       [[fallthrough]];
     default: {
