@@ -8,6 +8,7 @@
 #include "policies/biased_refcount.hpp"
 #include "policies/os_threads.hpp"
 #include "policies/policy_concept.hpp"
+#include "policies/stop_the_world.hpp"
 
 namespace lockvm {
 
@@ -17,10 +18,9 @@ struct BiasedRC : BiasedRefcount {
   static constexpr bool kImmortalCode = true;
   using Threads = OsThreads;
 
-  struct InterpreterLock {
-    void acquire() {}
-    void release() {}
-  };
+  // Held by every thread running bytecode at once; it can stop them all at
+  // a safe point (stop_the_world.hpp).
+  using InterpreterLock = StopTheWorldLock;
 };
 static_assert(LockPolicy<BiasedRC>);
 

@@ -8,6 +8,7 @@
 #include "policies/atomic_refcount.hpp"
 #include "policies/os_threads.hpp"
 #include "policies/policy_concept.hpp"
+#include "policies/stop_the_world.hpp"
 
 namespace lockvm {
 
@@ -16,11 +17,9 @@ struct ObjectLocks : AtomicRefcount {
   static constexpr bool kParallel = true;
   using Threads = OsThreads;
 
-  // Nothing to hold to run bytecode.
-  struct InterpreterLock {
-    void acquire() {}
-    void release() {}
-  };
+  // Held by every thread running bytecode at once; it can stop them all at
+  // a safe point (stop_the_world.hpp).
+  using InterpreterLock = StopTheWorldLock;
 };
 static_assert(LockPolicy<ObjectLocks>);
 

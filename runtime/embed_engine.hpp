@@ -107,8 +107,6 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
   in_->write_err = opts.err ? opts.err : [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
   for (const char* m : kOptionalModules) in_->blocked_modules.push_back(m);
   for (const std::string& m : opts.modules) enable(m);
-  if constexpr (requires { in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop); })
-    in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop);
   in_->limits.heap.breaker = &in_->eval_breaker;
   in_->limits.heap.bit = kBreakLimit;
   apply_limits(opts.max_ticks, opts.max_seconds, opts.max_heap_bytes, opts.max_recursion);
@@ -118,7 +116,7 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
   alive_.store(true, std::memory_order_release);
   Entry en(*this);
   Thread<P>& t = en.t();
-  if constexpr (gate_of<P>() == Gate::Gil) in_->lock.release();  // bootstrap takes it again
+  if constexpr (gate_of<P>() != Gate::Exclusive) in_->lock.release();  // bootstrap takes it again
   rt::bootstrap(t);
   Value mod = rt::new_module(t, "__main__");
   main_ = static_cast<ModuleObject*>(mod.o);
@@ -247,7 +245,10 @@ void Engine<P>::gate_acquire() {
   } else if constexpr (gate_of<P>() == Gate::Gil) {
     in_->lock.acquire();
   } else {
+    // Host calls take turns; the caller then attaches like a script thread,
+    // so that a stop-the-world pause (policies/stop_the_world.hpp) waits for it.
     host_mu_.lock();
+    in_->lock.acquire();
   }
 }
 
@@ -255,7 +256,10 @@ template <LockPolicy P>
 void Engine<P>::gate_release() {
   if constexpr (gate_of<P>() == Gate::Exclusive) owner_.store(std::thread::id{});
   else if constexpr (gate_of<P>() == Gate::Gil) in_->lock.release();
-  else host_mu_.unlock();
+  else {
+    in_->lock.release();
+    host_mu_.unlock();
+  }
 }
 
 // A thread-safe host function runs outside the gate: other host threads (and,

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <new>
 
+#include "policies/stop_the_world.hpp"
 #include "runtime/core.hpp"
 
 namespace lockvm::rt {
@@ -36,16 +37,21 @@ void after_fork_child(Thread<P>& t) {
   in.threads.after_fork_child();
   // Requests aimed at the parent's other threads (a drop request, a fiber
   // switch) mean nothing here.
-  in.eval_breaker.fetch_and(~(kBreakGilDrop | kBreakSwitch | kBreakMerge), std::memory_order_relaxed);
+  in.eval_breaker.fetch_and(~(kBreakLockRequest | kBreakSwitch | kBreakMerge), std::memory_order_relaxed);
   // The survivor is the child's main thread (Ctrl-C goes to it, as in CPython).
   t.is_main = true;
 }
 
 // fork() from Python: the child returns 0 and continues on the calling
 // thread; -1 with errno on failure. Buffered output is flushed first, or the
-// child would print it a second time.
+// child would print it a second time. Under the free-threaded policies the
+// other threads are stopped at a safe point first, so that none is half-way
+// through an operation on an object (holding its lock) when the memory is
+// copied; the child starts with a fresh interpreter lock, the parent
+// restarts its world.
 template <LockPolicy P>
 pid_t fork_interpreter(Thread<P>& t) {
+  StoppedWorld stopped(t.interp.lock);
   std::fflush(stdout);
   std::fflush(stderr);
   pid_t pid = ::fork();

@@ -32,7 +32,7 @@
 // first (GcState::Binding), as start_thread does. Under the single-runner
 // policies the registry is only touched by the thread holding the
 // interpreter; under the free-threaded ones it has a lock (RegistryLock), and
-// collections wait until no script thread exists (gc_collect).
+// a collection stops the other threads (gc_collect).
 //
 // When: automatically once the registry has grown by max(10000, 2 × the
 // survivors of the last collection) — the allocation sets an eval-breaker
@@ -50,6 +50,7 @@
 #include <utility>
 
 #include "policies/object_mutex.hpp"
+#include "policies/stop_the_world.hpp"
 #include "runtime/dealloc.hpp"
 #include "runtime/methods_common.hpp"
 #include "runtime/registry.hpp"
@@ -118,17 +119,17 @@ class GcState {
     if constexpr (P::kParallel) {
       // aux32 may be rewritten by another thread's removal (the last object
       // moves): read it under the lock. Kinds that are never tracked skip it.
-      if (!tracks(o->kind) || !P::others_running()) goto single;
-      GcState* gc = current_;
-      if (!gc) {
-        if (o->aux32) unbound_thread();
+      if (tracks(o->kind) && P::others_running()) {
+        GcState* gc = current_;
+        if (!gc) {
+          if (o->aux32) unbound_thread();
+          return;
+        }
+        RegistryLock lock(*gc);
+        if (uint32_t p = o->aux32) gc->remove_at(o, p);
         return;
       }
-      RegistryLock lock(*gc);
-      if (uint32_t p = o->aux32) gc->remove_at(o, p);
-      return;
     }
-  single:
     uint32_t p = o->aux32;
     if (p) {
       GcState* gc = current_;
@@ -139,14 +140,6 @@ class GcState {
 
   // Frees unreachable cycles; returns how many containers were freed.
   size_t collect();
-
-  // A collection was due but cannot run now: ask again after more growth.
-  void postpone() {
-    breaker_.fetch_and(~kBreakGc, std::memory_order_relaxed);
-    RegistryLock lock(*this);
-    survivors_ = count_;
-    schedule();
-  }
 
   bool enabled() const { return enabled_; }
   void enable() {
@@ -233,8 +226,8 @@ class GcState {
 
   // Under the free-threaded policies every thread registers and unregisters
   // the containers it allocates and frees, so the registry has a lock (a
-  // futex word, as the object locks). A collection runs only while no
-  // script thread exists (gc_collect), so it needs none.
+  // futex word, as the object locks). A collection runs with the other
+  // threads stopped (gc_collect), so it needs none.
   class RegistryLock {
    public:
     explicit RegistryLock(GcState& gc) : gc_(gc) { ObjectMutex::lock(gc_.lock_); }
@@ -366,20 +359,22 @@ size_t GcState<P>::collect() {
 }
 
 // A collection for interpreter `in` (the eval breaker, gc.collect(),
-// teardown).
+// teardown), by a thread running bytecode.
 //
-// Under the free-threaded policies a collection needs every other thread
-// stopped, and lockvm has no stop-the-world pause yet: while script threads
-// exist the collection is put off (cycles made meanwhile are found by the
-// first collection after they have finished). That is also when the class
-// attributes retired by type_setattr can go.
+// Under the free-threaded policies the other threads are stopped at a safe
+// point for the length of it (policies/stop_the_world.hpp): reference counts
+// and containers hold still, and no thread holds a reference it has not
+// counted. That is also when the class attributes retired by type_setattr
+// can go: no thread is between reading one and counting it. Collection frees
+// run no Python code (lockvm has no __del__), so nothing in the pause can wait
+// for a stopped thread.
+// `due`: asked for by the eval breaker, which every thread may see at once;
+// the one that clears the request collects, the others go on.
 template <LockPolicy P>
-size_t gc_collect(Interp<P>& in) {
+size_t gc_collect(Interp<P>& in, bool due = false) {
+  if (due && !(in.eval_breaker.fetch_and(~kBreakGc, std::memory_order_relaxed) & kBreakGc)) return 0;
+  StoppedWorld stopped(in.lock);
   if constexpr (P::kParallel) {
-    if (in.threads.running() > 0) {
-      in.gc.postpone();
-      return 0;
-    }
     std::vector<Value> retired;
     {
       TablesLock<P> lock(in.tables_mu);

@@ -14,8 +14,6 @@ class SessionImpl final : public Session {
     in_->module_path = opts.module_path;
     in_->write_out = opts.write_out;
     in_->write_err = opts.write_err;
-    if constexpr (requires { in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop); })
-      in_->lock.set_eval_breaker(&in_->eval_breaker, kBreakGilDrop);
     if constexpr (requires { P::thread_start(&in_->eval_breaker, kBreakMerge); })
       P::thread_start(&in_->eval_breaker, kBreakMerge);  // biased RC: objects queued to this thread
     t_ = std::make_unique<Thread<P>>(*in_);
@@ -53,6 +51,11 @@ class SessionImpl final : public Session {
       out.push_back({"gil_wait_us", g.wait_ns / 1000, "microseconds spent waiting for the GIL"});
       out.push_back({"gil_drop_requests", g.drop_requests, "drop requests (a waiter timed out)"});
       out.push_back({"gil_forced_switches", g.forced_switches, "forced hand-offs of the GIL"});
+    }
+    if constexpr (requires { in_->lock.pause_stats(); }) {
+      auto w = in_->lock.pause_stats();
+      out.push_back({"world_stops", w.pauses, "stop-the-world pauses (cycle collections, fork)"});
+      out.push_back({"world_stop_wait_us", w.wait_ns / 1000, "microseconds spent stopping the other threads"});
     }
     if constexpr (P::Threads::kFibers)
       out.push_back({"fiber_switches", in_->threads.fiber_switches, "fiber switches at the switch interval"});

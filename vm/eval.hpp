@@ -450,7 +450,7 @@ bool handle_eval_breaker(Thread<P>& t) {
     as_exc(t.exc)->args = as_tuple(share<P>(t.interp.empty_tuple));
     return false;
   }
-  if (bits & kBreakGilDrop) {
+  if (bits & kBreakLockRequest) {
     if constexpr (requires { t.interp.lock.yield_on_request(); }) t.interp.lock.yield_on_request();
   }
   if constexpr (requires { P::any_pending(); }) {
@@ -468,7 +468,7 @@ bool handle_eval_breaker(Thread<P>& t) {
   }
   // A safe point for the cycle collector: every frame's state is saved and no
   // C++ code is half-way through building an object.
-  if (bits & kBreakGc) gc_collect(t.interp);  // runtime/gc.hpp
+  if (bits & kBreakGc) gc_collect(t.interp, /*due=*/true);  // runtime/gc.hpp
   return true;
 }
 

@@ -143,7 +143,8 @@ struct BuiltinTypes {
 // and calls (one relaxed load on the fast path).
 enum EvalBreakerBits : uint32_t {
   kBreakInterrupt = 1u << 0,    // Ctrl-C / a host asked to stop the script
-  kBreakGilDrop = 1u << 1,      // another thread wants the GIL
+  kBreakLockRequest = 1u << 1,  // the interpreter lock asks the running thread to let go:
+                                // a GIL drop request, a stop-the-world pause
   kBreakLimit = 1u << 2,        // the embedder's instruction/time limit
   kBreakMerge = 1u << 3,        // biased RC: objects queued for this thread to merge
   kBreakSwitch = 1u << 4,       // NoLock fibers: time to switch
@@ -171,6 +172,15 @@ using ModuleInit = Value (*)(Thread<P>& t);
 template <LockPolicy P>
 struct Interp {
   using Lock = typename P::InterpreterLock;
+
+  // The lock asks the thread running bytecode to let go through the eval
+  // breaker (the GIL's drop request, the free-threaded policies' pause).
+  Interp() {
+    if constexpr (requires { lock.set_eval_breaker(&eval_breaker, kBreakLockRequest); })
+      lock.set_eval_breaker(&eval_breaker, kBreakLockRequest);
+  }
+  Interp(const Interp&) = delete;
+  Interp& operator=(const Interp&) = delete;
 
   BuiltinTypes types;
   InternedNames names;
