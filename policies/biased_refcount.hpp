@@ -42,11 +42,15 @@ struct BiasedRefcount {
   static constexpr int32_t kQueued = 2;
   static constexpr int32_t kShift = 2;
 
-  // The calling thread's index: assigned on first use, never reused, so an
-  // object owned by an exited thread is never mistaken for a new thread's.
+  // The calling thread's index: assigned at its first allocation, never
+  // reused, so an object owned by an exited thread is never mistaken for a
+  // new thread's. Until then it is kNoThread, which owns nothing: the
+  // reference-count fast path reads tl_id_ as it is, with no test, and a
+  // thread that has allocated nothing takes the shared path, as it must.
+  static constexpr uint32_t kNoThread = 0xFFFFFFFFu;
   [[gnu::always_inline]] static uint32_t current_thread() noexcept {
     uint32_t id = tl_id_;
-    if (id == 0) [[unlikely]] id = assign_thread_id();
+    if (id == kNoThread) [[unlikely]] id = assign_thread_id();
     return id;
   }
   [[gnu::noinline]] static uint32_t assign_thread_id() noexcept {
@@ -61,28 +65,29 @@ struct BiasedRefcount {
   }
 
   // Forced inline: the eval loop is too big for GCC to inline them on its own.
+  // The owner test comes first and is the whole fast path: an immortal object
+  // has no owner (make_immortal), so it is recognised on the other path.
   [[gnu::always_inline]] static void incref(Header& h) noexcept {
-    uint32_t l = h.local.load(std::memory_order_relaxed);
-    if (l == kImmortal) return;
-    if (h.owner.load(std::memory_order_relaxed) == current_thread()) [[likely]] {
+    if (h.owner.load(std::memory_order_relaxed) == tl_id_) [[likely]] {
       ++policy_stats().biased_fast;
-      h.local.store(l + 1, std::memory_order_relaxed);
-    } else {
-      ++policy_stats().biased_shared;
-      h.shared.fetch_add(1 << kShift, std::memory_order_relaxed);
+      h.local.store(h.local.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+      return;
     }
+    if (h.local.load(std::memory_order_relaxed) == kImmortal) return;
+    ++policy_stats().biased_shared;
+    h.shared.fetch_add(1 << kShift, std::memory_order_relaxed);
   }
 
   // True when the caller must free the object now.
   [[gnu::always_inline]] static bool decref(Header& h) noexcept {
-    uint32_t l = h.local.load(std::memory_order_relaxed);
-    if (l == kImmortal) return false;
-    if (h.owner.load(std::memory_order_relaxed) == current_thread()) [[likely]] {
+    if (h.owner.load(std::memory_order_relaxed) == tl_id_) [[likely]] {
       ++policy_stats().biased_fast;
-      h.local.store(--l, std::memory_order_relaxed);
+      uint32_t l = h.local.load(std::memory_order_relaxed) - 1;
+      h.local.store(l, std::memory_order_relaxed);
       if (l != 0) [[likely]] return false;
       return merge_zero_local(h);
     }
+    if (h.local.load(std::memory_order_relaxed) == kImmortal) return false;
     return decref_shared(h);
   }
 
@@ -91,7 +96,10 @@ struct BiasedRefcount {
     if (l == kImmortal) return 1l << 30;
     return static_cast<long>(l) + (h.shared.load(std::memory_order_relaxed) >> kShift);
   }
-  static void make_immortal(Header& h) noexcept { h.local.store(kImmortal, std::memory_order_relaxed); }
+  static void make_immortal(Header& h) noexcept {
+    h.local.store(kImmortal, std::memory_order_relaxed);
+    h.owner.store(0, std::memory_order_relaxed);  // nobody's: never on the fast path
+  }
   static bool is_immortal(const Header& h) noexcept { return h.local.load(std::memory_order_relaxed) == kImmortal; }
   // Lock elision: while the process runs no thread of this policy besides
   // the ones that created their interpreters, no two threads can reach one
@@ -243,7 +251,7 @@ struct BiasedRefcount {
     return q;
   }
 
-  static inline thread_local uint32_t tl_id_ = 0;
+  static inline thread_local uint32_t tl_id_ = kNoThread;
   static inline std::atomic<uint32_t> next_id_{1};
   static inline std::mutex mu_;
   static inline std::atomic<int> pending_{0};
