@@ -63,7 +63,6 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   c->nfree = static_cast<int>(proto->freevars.size());
   c->stacksize = proto->stacksize;
   c->instrs = proto->code;
-  fuse_superinstructions(c->instrs, proto->exception_table, c->fused);
   // Each LOAD_GLOBAL site gets its own cache; its argument becomes the cache
   // slot (the cache remembers the name index).
   // Likewise each LOAD_ATTR, STORE_ATTR and LOAD_METHOD site gets an attribute
@@ -82,6 +81,8 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
       c->attr_caches.push_back(ac);
     }
   }
+  // After the caches: a fused attribute access reads its site's cache slot.
+  fuse_superinstructions(c->instrs, proto->exception_table, c->fused);
   // One spare stack slot: LOAD_ATTR's cached property read pushes the getter
   // and calls it in place, one slot above the stack depth the compiler counted.
   c->frame_slots = c->nlocals + c->ncells + c->nfree + c->stacksize + 1;
