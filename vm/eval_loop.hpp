@@ -347,6 +347,25 @@ dispatch:
   TARGET(STORE_SUBSCR) {
     Value key = sp[-1], obj = sp[-2], v = sp[-3];
     sp -= 3;
+    if (obj.tag == Tag::Obj && obj.o->kind == Kind::List && key.tag == Tag::Int) {
+      // In range: the stack's reference to v moves into the list.
+      ListObject* l = as_list(obj);
+      Value old;
+      {
+        ObjectGuard<P> g(l);
+        int64_t i = key.i, n = static_cast<int64_t>(l->items.size());
+        if (i < 0) i += n;
+        if (i >= 0 && i < n) {
+          old = l->items[i];
+          l->items[i] = v;
+        }
+      }
+      if (!old.is_null()) {
+        decref<P>(old);
+        decref<P>(obj);
+        DISPATCH();
+      }
+    }
     SAVE();
     int r = setitem(t, obj, key, v);
     decref<P>(key);
