@@ -70,33 +70,43 @@ class Engine<P>::InHostFunction {
   bool holding_;
 };
 
-// An outermost host call (exec, eval, call) arms the limits; nested ones
-// (a host function calling back) run under the same budget.
+// An outermost host call (exec, eval, call) arms a tick and time budget of
+// its own on the thread state that runs it (Thread::budget, checked by
+// check_limits in vm/eval.hpp); nested ones (a host function calling back)
+// run under the same budget. Host threads running at once (free-threaded
+// policies) each have their own budget: one tripping does not stop another.
 template <LockPolicy P>
 class Engine<P>::HostCall {
  public:
-  HostCall(Interp<P>& in, HostThread& h) : in_(in), h_(h) {
-    if (h_.calls++ > 0) return;
+  HostCall(Interp<P>& in, Thread<P>& t) : in_(in), t_(t) {
     ExecLimits& l = in_.limits;
-    l.count_ticks = l.max_ticks > 0;
-    l.ticks_left = l.max_ticks;
-    l.has_deadline = l.max_seconds > 0;
-    l.clock_skip = 0;
-    l.expired = false;
-    if (l.has_deadline)
-      l.deadline = std::chrono::steady_clock::now() +
-                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(l.max_seconds));
-    if (l.count_ticks || l.has_deadline) in_.eval_breaker.fetch_or(kBreakLimit, std::memory_order_relaxed);
+    if (t_.budget || (l.max_ticks == 0 && l.max_seconds <= 0)) return;
+    b_.max_ticks = l.max_ticks;
+    b_.max_seconds = l.max_seconds;
+    b_.count_ticks = l.max_ticks > 0;
+    b_.ticks_left = l.max_ticks;
+    b_.has_deadline = l.max_seconds > 0;
+    if (b_.has_deadline)
+      b_.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(l.max_seconds));
+    t_.budget = &b_;
+    // Counted before the bit is set: check_limits clears the bit only when
+    // it finds no budget armed (and looks again after clearing it).
+    l.armed.fetch_add(1, std::memory_order_seq_cst);
+    in_.eval_breaker.fetch_or(kBreakLimit, std::memory_order_seq_cst);
   }
   ~HostCall() {
-    if (--h_.calls > 0) return;
-    in_.limits.count_ticks = in_.limits.has_deadline = false;
-    in_.eval_breaker.fetch_and(~kBreakLimit, std::memory_order_relaxed);
+    if (t_.budget != &b_) return;
+    t_.budget = nullptr;
+    in_.limits.armed.fetch_sub(1, std::memory_order_seq_cst);  // the next check clears the bit if it was the last
   }
+  HostCall(const HostCall&) = delete;
+  HostCall& operator=(const HostCall&) = delete;
 
  private:
   Interp<P>& in_;
-  HostThread& h_;
+  Thread<P>& t_;
+  ExecBudget b_;
 };
 
 template <LockPolicy P>
@@ -446,7 +456,7 @@ E::Value Engine<P>::make_dict(std::span<const std::pair<E::Value, E::Value>> ite
 template <LockPolicy P>
 void Engine<P>::exec(std::string_view source, std::string_view filename) {
   Entry en(*this);
-  HostCall hc(*in_, en.host());
+  HostCall hc(*in_, en.t());
   Thread<P>& t = en.t();
   Ref<P> code(rt::compile_source(t, source, filename, CompileMode::Exec));
   if (code.is_null()) throw_pending(t);
@@ -467,7 +477,7 @@ void Engine<P>::exec_file(const std::string& path) {
 template <LockPolicy P>
 E::Value Engine<P>::eval(std::string_view expr) {
   Entry en(*this);
-  HostCall hc(*in_, en.host());
+  HostCall hc(*in_, en.t());
   Thread<P>& t = en.t();
   Ref<P> code(rt::compile_source(t, expr, "<eval>", CompileMode::Eval));
   if (code.is_null()) throw_pending(t);
@@ -483,7 +493,7 @@ E::Value Engine<P>::call(ED::Raw f, std::span<const E::Value> args,
   for (const E::Value& a : args) argv.push_back(in(a));
   for (const auto& kv : kwargs) argv.push_back(in(kv.second));
   Entry en(*this);
-  HostCall hc(*in_, en.host());
+  HostCall hc(*in_, en.t());
   Thread<P>& t = en.t();
   Ref<P> names;
   if (!kwargs.empty()) {

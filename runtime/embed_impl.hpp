@@ -143,7 +143,6 @@ class Engine final : public ED::Core {
     std::unique_ptr<Thread<P>> t;
     Thread<P>* running = nullptr;  // inside a host function: the thread state that called it
     bool holding = false;          // this thread is past the gate
-    int calls = 0;                 // host calls (exec, eval, call) running on it
   };
   class Entry;
   class HostCall;
