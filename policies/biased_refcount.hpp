@@ -112,7 +112,7 @@ struct BiasedRefcount {
   // the lock word, so a region entered locked is left unlocked even if the
   // other threads finished meanwhile.
   [[gnu::always_inline]] static bool others_running() noexcept { return attached_.load(std::memory_order_acquire) > 0; }
-  static void attach_thread() noexcept { attached_.fetch_add(1, std::memory_order_acq_rel); }
+  static void attach_thread() noexcept { attached_.fetch_add(1, std::memory_order_acq_rel); }  // host threads: embed_engine.hpp, count_thread
   static void detach_thread() noexcept { attached_.fetch_sub(1, std::memory_order_acq_rel); }
   [[gnu::always_inline]] static void lock_object(Header& h) noexcept {
     if (others_running()) ObjectMutex::lock(h.lock);

@@ -83,6 +83,7 @@ Value Engine<P>::new_host_native(Thread<P>& t, ED::HostFunction fn) {
   auto* n = static_cast<NativeObject*>(f.o);
   n->fn = reinterpret_cast<ErasedFn>(&host_trampoline<P>);
   n->host = b.get();
+  std::lock_guard lk(bindings_mu_);  // host threads may bind functions at once
   bindings_.push_back(std::move(b));
   return f;
 }
@@ -110,8 +111,9 @@ E::Value Engine<P>::module(std::string_view name) {
   Entry en(*this);
   Thread<P>& t = en.t();
   StrObject* key = intern(*in_, name);
-  Value m = dict_get_str<P>(in_->modules, key);
-  if (is_kind(m, Kind::Module)) return own(share<P>(m));
+  Value m = dict_get_str_ref<P>(in_->modules, key);
+  if (is_kind(m, Kind::Module)) return own(m);
+  lockvm::decref<P>(m);
   Value mod = rt::new_module(t, name);
   rt::dict_set(t, in_->modules, Value::object(key), mod);  // importable: `import name` finds it in sys.modules
   return own(mod);
@@ -121,16 +123,22 @@ template <LockPolicy P>
 E::Value Engine<P>::new_class(const E::Value* target, std::string_view name, const void* key) {
   Entry en(*this);
   Thread<P>& t = en.t();
-  if (classes_.count(key)) throw E::Error("TypeError", "lockvm: this C++ class is bound already");
   DictObject* d = target_dict(target);
   std::string module = target ? std::string(static_cast<ModuleObject*>(in(*target).o)->name->view()) : "__main__";
-  TypeObject* type = new_builtin_class(t, std::string(name).c_str(), module.c_str(), Kind::HostData);
-  // Immortal like the built-in types: instances borrow their type, and
-  // teardown frees the type after the last instance.
-  P::make_immortal(Heap<P>::header(type));
-  type->flags |= kObjImmortal;
-  in_->immortals.push_back(type);
-  classes_[key] = type;
+  TypeObject* type;
+  {
+    // wrap() and unwrap() read classes_ without a lock: it changes with the
+    // other threads stopped.
+    Exclusive pause(in_->lock);
+    if (classes_.count(key)) throw E::Error("TypeError", "lockvm: this C++ class is bound already");
+    type = new_builtin_class(t, std::string(name).c_str(), module.c_str(), Kind::HostData);
+    // Immortal like the built-in types: instances borrow their type, and
+    // teardown frees the type after the last instance.
+    P::make_immortal(Heap<P>::header(type));
+    type->flags |= kObjImmortal;
+    in_->immortals.push_back(type);
+    classes_[key] = type;
+  }
   rt::dict_set(t, d, Value::object(intern(*in_, name)), Value::object(type));
   return own(Value::object(type));  // immortal: the reference costs nothing
 }
@@ -173,7 +181,7 @@ void Engine<P>::class_property(const E::Value& cls, std::string_view name, ED::H
 
 template <LockPolicy P>
 E::Value Engine<P>::wrap(const void* key, void* ptr, void (*destroy)(void*)) {
-  Entry en(*this);  // classes_ changes under the gate
+  Entry en(*this);  // classes_ changes only with this thread stopped or outside (new_class)
   auto it = classes_.find(key);
   if (it == classes_.end()) {
     destroy(ptr);
@@ -198,7 +206,9 @@ void* Engine<P>::unwrap(ED::Raw r, const void* key) {
 
 template <class P>
 std::shared_ptr<ED::Core> make_engine(const E::Options& opts) {
-  return std::make_shared<Engine<P>>(opts);
+  auto e = std::make_shared<Engine<P>>(opts);
+  e->link_creator();  // the creating thread's exit now reaches the engine too
+  return e;
 }
 
 }  // namespace lockvm::rt::embedding

@@ -26,6 +26,8 @@ class Engine<P>::Entry {
     if (took_) {
       e_.gate_acquire();
       h_.holding = true;
+      if constexpr (requires { P::attach_thread(); })
+        if (!h_.counted && P::current_thread() != e_.creator_) [[unlikely]] e_.count_thread(h_);
     }
     saved_meter_ = std::exchange(HeapMeter::current, e.in_->limits.heap.limit ? &e.in_->limits.heap : nullptr);
   }
@@ -70,33 +72,43 @@ class Engine<P>::InHostFunction {
   bool holding_;
 };
 
-// An outermost host call (exec, eval, call) arms the limits; nested ones
-// (a host function calling back) run under the same budget.
+// An outermost host call (exec, eval, call) arms a tick and time budget of
+// its own on the thread state that runs it (Thread::budget, checked by
+// check_limits in vm/eval.hpp); nested ones (a host function calling back)
+// run under the same budget. Host threads running at once (free-threaded
+// policies) each have their own budget: one tripping does not stop another.
 template <LockPolicy P>
 class Engine<P>::HostCall {
  public:
-  HostCall(Interp<P>& in, HostThread& h) : in_(in), h_(h) {
-    if (h_.calls++ > 0) return;
+  HostCall(Interp<P>& in, Thread<P>& t) : in_(in), t_(t) {
     ExecLimits& l = in_.limits;
-    l.count_ticks = l.max_ticks > 0;
-    l.ticks_left = l.max_ticks;
-    l.has_deadline = l.max_seconds > 0;
-    l.clock_skip = 0;
-    l.expired = false;
-    if (l.has_deadline)
-      l.deadline = std::chrono::steady_clock::now() +
-                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(l.max_seconds));
-    if (l.count_ticks || l.has_deadline) in_.eval_breaker.fetch_or(kBreakLimit, std::memory_order_relaxed);
+    if (t_.budget || (l.max_ticks == 0 && l.max_seconds <= 0)) return;
+    b_.max_ticks = l.max_ticks;
+    b_.max_seconds = l.max_seconds;
+    b_.count_ticks = l.max_ticks > 0;
+    b_.ticks_left = l.max_ticks;
+    b_.has_deadline = l.max_seconds > 0;
+    if (b_.has_deadline)
+      b_.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(l.max_seconds));
+    t_.budget = &b_;
+    // Counted before the bit is set: check_limits clears the bit only when
+    // it finds no budget armed (and looks again after clearing it).
+    l.armed.fetch_add(1, std::memory_order_seq_cst);
+    in_.eval_breaker.fetch_or(kBreakLimit, std::memory_order_seq_cst);
   }
   ~HostCall() {
-    if (--h_.calls > 0) return;
-    in_.limits.count_ticks = in_.limits.has_deadline = false;
-    in_.eval_breaker.fetch_and(~kBreakLimit, std::memory_order_relaxed);
+    if (t_.budget != &b_) return;
+    t_.budget = nullptr;
+    in_.limits.armed.fetch_sub(1, std::memory_order_seq_cst);  // the next check clears the bit if it was the last
   }
+  HostCall(const HostCall&) = delete;
+  HostCall& operator=(const HostCall&) = delete;
 
  private:
   Interp<P>& in_;
-  HostThread& h_;
+  Thread<P>& t_;
+  ExecBudget b_;
 };
 
 template <LockPolicy P>
@@ -106,10 +118,11 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
   in_->write_out = opts.out ? opts.out : [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
   in_->write_err = opts.err ? opts.err : [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
   for (const char* m : kOptionalModules) in_->blocked_modules.push_back(m);
-  for (const std::string& m : opts.modules) enable(m);
+  for (const std::string& m : opts.modules) enable_module(m);
   in_->limits.heap.breaker = &in_->eval_breaker;
   in_->limits.heap.bit = kBreakLimit;
   apply_limits(opts.max_ticks, opts.max_seconds, opts.max_heap_bytes, opts.max_recursion);
+  if constexpr (requires { P::attach_thread(); }) creator_ = P::current_thread();
   // The creating thread bootstraps; bootstrap() ends holding the interpreter
   // lock, which the first Entry's gate then owns.
   this_thread().t->is_main = true;  // Ctrl-C (interrupt) goes to the creating thread
@@ -130,6 +143,11 @@ Engine<P>::Engine(const E::Options& opts) : in_(std::make_unique<Interp<P>>()), 
 template <LockPolicy P>
 void Engine<P>::shutdown() {
   if (!alive_.exchange(false, std::memory_order_acq_rel)) return;  // Values' references are now no-ops
+  {
+    // A host thread exiting right now (host_thread_exit) finishes first.
+    std::unique_lock lk(threads_mu_);
+    exited_.wait(lk, [&] { return exiting_ == 0; });
+  }
   bool leak = false;
   {
     Entry en(*this);
@@ -146,17 +164,27 @@ void Engine<P>::shutdown() {
         clear_exception(*h->t);
         lockvm::decref<P>(std::exchange(h->t->handled, Value()));
       }
+      std::lock_guard bl(bindings_mu_);
       for (auto& b : bindings_)
         for (Value& d : b->defaults) lockvm::decref<P>(std::exchange(d, Value()));
       lockvm::decref<P>(Value::object(main_));
       rt::teardown(t);
     }
   }
-  if (leak) {
-    (void)in_.release();  // the daemon threads' interpreter stays as it is
-    return;
+  {
+    // The host threads counted as running threads (BiasedRC) will not touch
+    // this interpreter's objects again; their links now fail (in_ is null).
+    std::lock_guard lk(threads_mu_);
+    for (auto& [id, h] : threads_)
+      if (std::exchange(h->counted, false)) {
+        if constexpr (requires { P::detach_thread(); }) P::detach_thread();
+      }
+    if (leak) {
+      (void)in_.release();  // the daemon threads' interpreter stays as it is
+      return;
+    }
+    threads_.clear();
   }
-  threads_.clear();
   in_.reset();
   LiveObjects::flush();
 }
@@ -168,12 +196,11 @@ void Engine<P>::shutdown() {
 template <LockPolicy P>
 void Engine<P>::join_script_threads(Thread<P>& t) {
   if (in_->threads.running() == 0) return;
-  Value threading = dict_get_str<P>(in_->modules, intern(*in_, "threading"));
-  if (is_kind(threading, Kind::Module)) {
-    Value fn = dict_get_str<P>(static_cast<ModuleObject*>(threading.o)->dict, intern(*in_, "_shutdown"));
+  Ref<P> threading(dict_get_str_ref<P>(in_->modules, intern(*in_, "threading")));
+  if (is_kind(*threading, Kind::Module)) {
+    Ref<P> fn(dict_get_str_ref<P>(static_cast<ModuleObject*>(threading->o)->dict, intern(*in_, "_shutdown")));
     if (!fn.is_null()) {
-      Ref<P> keep(share<P>(fn));
-      Value r = rt::call(t, fn, nullptr, 0);
+      Value r = rt::call(t, *fn, nullptr, 0);
       if (r.is_null()) clear_exception(t);
       lockvm::decref<P>(r);
     }
@@ -181,57 +208,153 @@ void Engine<P>::join_script_threads(Thread<P>& t) {
   rt::wait_for_thread_exits(t);
 }
 
+// This thread's links to the engines it entered: a trivially destructible
+// thread_local pointer, so that it can still be read (as null) while the
+// thread's other thread_locals are destroyed.
+template <LockPolicy P>
+typename Engine<P>::Links*& Engine<P>::tl_links() {
+  thread_local Links* links = nullptr;
+  return links;
+}
+template <LockPolicy P>
+bool& Engine<P>::tl_exited() {
+  thread_local bool exited = false;
+  return exited;
+}
+
+// When an OS thread that entered engines exits: each engine still alive
+// forgets its state (host_thread_exit), and under BiasedRC gets the objects
+// the thread owns handed over and its count dropped.
+template <LockPolicy P>
+struct Engine<P>::ExitHook {
+  ~ExitHook() {
+    tl_exited() = true;
+    Links* links = std::exchange(tl_links(), nullptr);
+    if (!links) return;
+    for (const Link& l : links->v)
+      if (auto c = l.engine.lock()) static_cast<Engine*>(c.get())->host_thread_exit(l.id);
+    delete links;
+  }
+};
+
 template <LockPolicy P>
 typename Engine<P>::HostThread& Engine<P>::this_thread() {
   if (!in_) throw E::Error("RuntimeError", "lockvm: the interpreter was destroyed");
   // Keyed by the policy's thread id: under fibers (NoLock) each script thread
   // is a fiber of its own on the OS thread.
   uint64_t id = P::Threads::current_id();
-  struct Cached {
-    uint64_t serial, id;
-    HostThread* h;
-  };
-  thread_local std::vector<Cached> cache;
-  for (const Cached& c : cache)
-    if (c.serial == serial_ && c.id == id) return *c.h;
-  std::lock_guard lk(threads_mu_);
-  auto& slot = threads_[id];
-  if (!slot) {
-    slot = std::make_unique<HostThread>();
-    slot->t = std::make_unique<Thread<P>>(*in_);
-    slot->t->ident = P::Threads::current_id();
-    if constexpr (requires { P::thread_start(&in_->eval_breaker, kBreakMerge); })
-      P::thread_start(&in_->eval_breaker, kBreakMerge);  // biased RC: where other threads queue our objects
+  if (Links* links = tl_links())
+    for (const Link& l : links->v)
+      if (l.serial == serial_ && l.id == id) return *l.h;
+  return link_thread(id);
+}
+
+// The first entry of a thread (or fiber) into this engine.
+template <LockPolicy P>
+typename Engine<P>::HostThread& Engine<P>::link_thread(uint64_t id) {
+  HostThread* h;
+  {
+    std::lock_guard lk(threads_mu_);
+    auto& slot = threads_[id];
+    if (!slot) {
+      slot = std::make_unique<HostThread>();
+      slot->t = std::make_unique<Thread<P>>(*in_);
+      slot->t->ident = id;
+      if constexpr (requires { P::thread_start(&in_->eval_breaker, kBreakMerge); })
+        P::thread_start(&in_->eval_breaker, kBreakMerge);  // biased RC: where other threads queue our objects
+    } else if constexpr (!P::Threads::kFibers) {
+      // A thread id is reused once its thread has exited: the state of a
+      // thread this engine did not see exit (it exited while the engine was
+      // busy shutting down, say) serves the new thread, on another stack.
+      slot->t->stack_limit = os_thread_stack_limit();
+      if constexpr (requires { P::thread_start(&in_->eval_breaker, kBreakMerge); })
+        P::thread_start(&in_->eval_breaker, kBreakMerge);
+    }
+    h = slot.get();
   }
-  if (cache.size() > 16) cache.erase(cache.begin());  // engines long gone
-  cache.push_back({serial_, id, slot.get()});
-  if constexpr (requires { P::any_pending(); }) {
-    // Biased RC: when this OS thread exits, the objects it owns must be handed
-    // over (P::thread_exit), or references dropped later by other threads
-    // would wait forever in its queue. Declared after `cache`, so destroyed
-    // before it.
-    struct ExitHook {
-      std::vector<std::weak_ptr<ED::Core>> engines;
-      ~ExitHook() {
-        for (auto& w : engines)
-          if (auto c = w.lock()) static_cast<Engine*>(c.get())->host_thread_exit();
-      }
-    };
-    thread_local ExitHook hook;
-    hook.engines.push_back(weak_from_this());  // empty in the constructor: the creating thread is not hooked
+  if (tl_exited()) return *h;  // the thread is exiting (ExitHook): its links are gone
+  Links*& links = tl_links();
+  if (!links) {
+    links = new Links;
+    thread_local ExitHook hook;  // constructed now, after `links`: destroyed at the thread's exit
+    (void)hook;
   }
-  return *slot;
+  std::erase_if(links->v, [](const Link& l) { return l.engine.expired(); });  // engines gone
+  links->v.push_back({serial_, id, h, weak_from_this()});  // empty in the constructor: see link_creator
+  return *h;
 }
 
 template <LockPolicy P>
-void Engine<P>::host_thread_exit() noexcept {
-  if (!alive()) return;
+void Engine<P>::link_creator() {
+  if (Links* links = tl_links())
+    for (Link& l : links->v)
+      if (l.serial == serial_) l.engine = weak_from_this();
+}
+
+// BiasedRC elides object locks while BiasedRefcount::others_running() is
+// false: while no thread runs but those that created their interpreters
+// (docs/policies.md, item 8). A host thread that enters an interpreter it did
+// not create can reach the same objects as the creator, so it must be
+// counted, and before it touches any object:
+//   1. P::attach_thread() raises the count;
+//   2. a stop-the-world pause then makes every other thread attached to this
+//      interpreter pass a safe point (an eval-breaker check, or leaving the
+//      interpreter): a thread parked there is between two operations, inside
+//      no region entered with its lock elided, and when it resumes it reads
+//      the new count (the pause's mutex orders the two), so from then on it
+//      takes the locks. A thread not attached reads the count after its next
+//      acquire(), which the pause orders after step 1 as well.
+// Only then does the newcomer go on, with every thread taking locks. The
+// count goes down when the thread exits (host_thread_exit, after its last
+// touch of any object) or when the interpreter is shut down. Threads of other
+// interpreters cannot reach these objects: the count is process-wide only
+// because others_running() is a static test, so they merely lose elision.
+// Done once per thread per engine; the creating thread is never counted.
+template <LockPolicy P>
+void Engine<P>::count_thread(HostThread& h) {
+  if constexpr (requires { P::attach_thread(); }) {
+    {
+      std::lock_guard lk(threads_mu_);
+      P::attach_thread();
+      h.counted = true;
+    }
+    Exclusive pause(in_->lock);
+  }
+}
+
+template <LockPolicy P>
+void Engine<P>::host_thread_exit(uint64_t id) noexcept {
+  {
+    std::lock_guard lk(threads_mu_);
+    if (!alive()) return;  // shutdown() has seen to the thread's state and count
+    ++exiting_;
+  }
   try {
-    Entry en(*this);
-    if constexpr (requires { P::any_pending(); })
-      P::thread_exit([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
+    if constexpr (requires { P::any_pending(); }) {
+      if (id == P::Threads::current_id()) {
+        // Biased RC: the objects this thread owns are handed over
+        // (P::thread_exit), or references dropped later by other threads
+        // would wait forever in its queue.
+        Entry en(*this);
+        Thread<P>& t = *en.host().t;
+        clear_exception(t);
+        lockvm::decref<P>(std::exchange(t.handled, Value()));
+        P::thread_exit([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
+      }
+    }
   } catch (const std::exception&) {
   }
+  std::lock_guard lk(threads_mu_);
+  auto it = threads_.find(id);
+  if (it != threads_.end()) {
+    HostThread& h = *it->second;
+    if (std::exchange(h.counted, false)) {
+      if constexpr (requires { P::detach_thread(); }) P::detach_thread();  // after its last touch of any object
+    }
+    // Its state goes, unless it still holds references (only Entry may drop them).
+    if (h.t->exc.is_null() && h.t->handled.is_null() && !h.holding) threads_.erase(it);
+  }
+  if (--exiting_ == 0) exited_.notify_all();
 }
 
 template <LockPolicy P>
@@ -242,12 +365,9 @@ void Engine<P>::gate_acquire() {
       throw E::Error("RuntimeError",
                      "lockvm: this NoLock interpreter is in use by another host thread; NoLock allows one host "
                      "thread at a time (use GlobalLock to share an interpreter between threads)");
-  } else if constexpr (gate_of<P>() == Gate::Gil) {
-    in_->lock.acquire();
   } else {
-    // Host calls take turns; the caller then attaches like a script thread,
-    // so that a stop-the-world pause (policies/stop_the_world.hpp) waits for it.
-    host_mu_.lock();
+    // The GIL; or, free-threaded, attaching like a script thread (so that a
+    // stop-the-world pause waits for this one too).
     in_->lock.acquire();
   }
 }
@@ -255,11 +375,7 @@ void Engine<P>::gate_acquire() {
 template <LockPolicy P>
 void Engine<P>::gate_release() {
   if constexpr (gate_of<P>() == Gate::Exclusive) owner_.store(std::thread::id{});
-  else if constexpr (gate_of<P>() == Gate::Gil) in_->lock.release();
-  else {
-    in_->lock.release();
-    host_mu_.unlock();
-  }
+  else in_->lock.release();
 }
 
 // A thread-safe host function runs outside the gate: other host threads (and,
@@ -371,9 +487,11 @@ template <LockPolicy P>
 size_t Engine<P>::length(ED::Raw r) {
   Entry en(*this);
   Value v = from_raw(r);
-  if (is_kind(v, Kind::List)) return as_list(v)->items.size();
   if (is_kind(v, Kind::Tuple)) return as_tuple(v)->size;
-  if (is_kind(v, Kind::Dict)) return as_dict(v)->table.used;
+  if (is_kind(v, Kind::List) || is_kind(v, Kind::Dict)) {
+    ObjectGuard<P> g(v.o);  // other threads may be changing it
+    return is_kind(v, Kind::List) ? as_list(v)->items.size() : as_dict(v)->table.used;
+  }
   throw E::Error("TypeError", "object has no length here");
 }
 
@@ -381,7 +499,14 @@ template <LockPolicy P>
 E::Value Engine<P>::item(ED::Raw r, size_t i) {
   Entry en(*this);
   Value v = from_raw(r);
-  if (is_kind(v, Kind::List) && i < as_list(v)->items.size()) return own(share<P>(as_list(v)->items[i]));
+  if (is_kind(v, Kind::List)) {
+    Value x;
+    {
+      ObjectGuard<P> g(v.o);
+      if (i < as_list(v)->items.size()) x = share<P>(as_list(v)->items[i]);
+    }
+    if (!x.is_null()) return own(x);
+  }
   if (is_kind(v, Kind::Tuple) && i < as_tuple(v)->size) return own(share<P>(as_tuple(v)->items[i]));
   throw ED::ConversionError("changed size during conversion");
 }
@@ -389,9 +514,17 @@ E::Value Engine<P>::item(ED::Raw r, size_t i) {
 template <LockPolicy P>
 std::vector<std::pair<E::Value, E::Value>> Engine<P>::dict_items(ED::Raw r) {
   Entry en(*this);
+  DictObject* d = as_dict(from_raw(r));
+  std::vector<std::pair<Value, Value>> refs;
+  {
+    ObjectGuard<P> g(d);  // a snapshot: other threads may be changing it
+    refs.reserve(d->table.used);
+    for (const HashEntry& e : d->table.entries)
+      if (!e.key.is_null()) refs.emplace_back(share<P>(e.key), share<P>(e.value));
+  }
   std::vector<std::pair<E::Value, E::Value>> out;
-  for (const HashEntry& e : as_dict(from_raw(r))->table.entries)
-    if (!e.key.is_null()) out.emplace_back(own(share<P>(e.key)), own(share<P>(e.value)));
+  out.reserve(refs.size());
+  for (auto& [k, v] : refs) out.emplace_back(own(k), own(v));
   return out;
 }
 
@@ -446,7 +579,7 @@ E::Value Engine<P>::make_dict(std::span<const std::pair<E::Value, E::Value>> ite
 template <LockPolicy P>
 void Engine<P>::exec(std::string_view source, std::string_view filename) {
   Entry en(*this);
-  HostCall hc(*in_, en.host());
+  HostCall hc(*in_, en.t());
   Thread<P>& t = en.t();
   Ref<P> code(rt::compile_source(t, source, filename, CompileMode::Exec));
   if (code.is_null()) throw_pending(t);
@@ -467,7 +600,7 @@ void Engine<P>::exec_file(const std::string& path) {
 template <LockPolicy P>
 E::Value Engine<P>::eval(std::string_view expr) {
   Entry en(*this);
-  HostCall hc(*in_, en.host());
+  HostCall hc(*in_, en.t());
   Thread<P>& t = en.t();
   Ref<P> code(rt::compile_source(t, expr, "<eval>", CompileMode::Eval));
   if (code.is_null()) throw_pending(t);
@@ -483,7 +616,7 @@ E::Value Engine<P>::call(ED::Raw f, std::span<const E::Value> args,
   for (const E::Value& a : args) argv.push_back(in(a));
   for (const auto& kv : kwargs) argv.push_back(in(kv.second));
   Entry en(*this);
-  HostCall hc(*in_, en.host());
+  HostCall hc(*in_, en.t());
   Thread<P>& t = en.t();
   Ref<P> names;
   if (!kwargs.empty()) {
@@ -515,10 +648,10 @@ template <LockPolicy P>
 E::Value Engine<P>::get_global(std::string_view name) {
   Entry en(*this);
   StrObject* key = intern(*in_, name);
-  Value v = dict_get_str<P>(main_->dict, key);
-  if (v.is_null()) v = dict_get_str<P>(in_->builtins, key);
+  Value v = dict_get_str_ref<P>(main_->dict, key);  // a reference taken under the dict's lock
+  if (v.is_null()) v = dict_get_str_ref<P>(in_->builtins, key);
   if (v.is_null()) throw E::Error("NameError", "name '" + std::string(name) + "' is not defined");
-  return own(share<P>(v));
+  return own(v);
 }
 
 template <LockPolicy P>
@@ -531,13 +664,21 @@ void Engine<P>::set_global(std::string_view name, const E::Value& v) {
 template <LockPolicy P>
 bool Engine<P>::has_global(std::string_view name) {
   Entry en(*this);
-  return !dict_get_str<P>(main_->dict, intern(*in_, name)).is_null();
+  Ref<P> v(dict_get_str_ref<P>(main_->dict, intern(*in_, name)));
+  return !v.is_null();
 }
 
 // ---- sandbox and limits -------------------------------------------------------------
 
 template <LockPolicy P>
 void Engine<P>::enable(std::string_view module) {
+  Entry en(*this);
+  Exclusive pause(in_->lock);  // imports on other threads read the list
+  enable_module(module);
+}
+
+template <LockPolicy P>
+void Engine<P>::enable_module(std::string_view module) {
   auto& blocked = in_->blocked_modules;
   auto unblock = [&](std::string_view m) { std::erase(blocked, std::string(m)); };
   bool known = false;
@@ -557,19 +698,27 @@ void Engine<P>::enable(std::string_view module) {
       unblock(m);
 }
 
+// The output hooks may be running on other threads (print on a script or
+// host thread): they are replaced with those threads stopped, never inside
+// a hook. The hooks themselves must be safe to call from several threads at
+// once when scripts print from several threads.
 template <LockPolicy P>
 void Engine<P>::set_output(std::function<void(std::string_view)> out, std::function<void(std::string_view)> err) {
   Entry en(*this);
+  Exclusive pause(in_->lock);
   if (out) in_->write_out = std::move(out);
   if (err) in_->write_err = std::move(err);
 }
 
 template <LockPolicy P>
 void Engine<P>::set_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion) {
-  Entry en(*this);  // script threads read them
+  Entry en(*this);
+  Exclusive pause(in_->lock);  // every thread reads them (the recursion limit at each call)
   apply_limits(max_ticks, max_seconds, max_heap_bytes, max_recursion);
 }
 
+// The configuration read by the next host calls; those running keep their
+// budgets (HostCall).
 template <LockPolicy P>
 void Engine<P>::apply_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion) {
   ExecLimits& l = in_->limits;

@@ -7,6 +7,7 @@
 // and the thread-local bindings of the cycle collector and the heap meter.
 #pragma once
 
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include "runtime/bootstrap.hpp"
 #include "runtime/registry.hpp"
 #include "runtime/thread_runtime.hpp"
+#include "policies/stop_the_world.hpp"
 
 namespace lockvm::rt::embedding {
 
@@ -40,14 +42,16 @@ inline ED::Raw to_raw(const Value& v) { return ED::Raw{static_cast<uint64_t>(v.i
 // What a policy lets several host threads do:
 //   Exclusive  (NoLock: plain refcounts, fibers): one host thread at a time; another one gets an Error.
 //   Gil        (GlobalLock): each host call takes the GIL, like a script thread.
-//   HostMutex  (ObjectLocks, BiasedRC): host calls are serialized on a mutex (script
-//              threads they start run in parallel). Host threads running bytecode in
-//              parallel would have to be counted first, as start_thread counts script
-//              threads for BiasedRC's lock elision.
-enum class Gate { Exclusive, Gil, HostMutex };
+//   Parallel   (ObjectLocks, BiasedRC): each host call attaches to the interpreter lock
+//              (policies/stop_the_world.hpp: not exclusive, it counts the threads running
+//              bytecode so that one can stop the others at a safe point), so host threads
+//              run bytecode in parallel with each other and with script threads. BiasedRC
+//              also counts each host thread as a running thread at its first entry (see
+//              Engine::count_thread).
+enum class Gate { Exclusive, Gil, Parallel };
 template <LockPolicy P>
 constexpr Gate gate_of() {
-  if constexpr (P::kParallel) return Gate::HostMutex;
+  if constexpr (P::kParallel) return Gate::Parallel;
   else if constexpr (P::Threads::kFibers) return Gate::Exclusive;
   else return Gate::Gil;
 }
@@ -133,23 +137,46 @@ class Engine final : public ED::Core {
   // For host_trampoline: a Value handed to the host (takes over the reference).
   E::Value own(Value v) { return E::Value(shared_from_this(), to_raw(v)); }
   [[noreturn]] void throw_pending(Thread<P>& t);
-  void host_thread_exit() noexcept;  // a host thread ends (biased RC hand-over)
+  void host_thread_exit(uint64_t id) noexcept;  // an OS thread that called in ends
+  void link_creator();  // right after construction: the creating thread's link gets its weak_ptr
   void join_script_threads(Thread<P>& t);
   void apply_limits(uint64_t max_ticks, double max_seconds, size_t max_heap_bytes, int max_recursion);
+  void enable_module(std::string_view module);
 
  private:
-  // One OS thread's state in this interpreter.
+  // One thread's state in this interpreter (an OS thread, or under NoLock a
+  // fiber). Used only by that thread, but for `counted`, which shutdown()
+  // also reads and writes (under threads_mu_).
   struct HostThread {
     std::unique_ptr<Thread<P>> t;
     Thread<P>* running = nullptr;  // inside a host function: the thread state that called it
     bool holding = false;          // this thread is past the gate
-    int calls = 0;                 // host calls (exec, eval, call) running on it
+    bool counted = false;          // BiasedRC: counted by P::attach_thread (count_thread)
   };
+  // What an OS thread remembers of the engines it entered (this_thread()).
+  struct Link {
+    uint64_t serial, id;
+    HostThread* h;
+    std::weak_ptr<ED::Core> engine;  // for the thread's exit; empty until link_creator()
+  };
+  struct Links {
+    std::vector<Link> v;
+  };
+  struct ExitHook;
   class Entry;
   class HostCall;
   class Unlocked;
+  // Configuration that host calls and script threads read without a lock
+  // (output hooks, limits, the sandbox, host classes) changes only with every
+  // other thread of the interpreter stopped at a safe point; under the GIL and
+  // NoLock the caller is the only thread running already.
+  using Exclusive = StoppedWorld<typename Interp<P>::Lock>;
 
   HostThread& this_thread();
+  HostThread& link_thread(uint64_t id);
+  static Links*& tl_links();
+  static bool& tl_exited();
+  void count_thread(HostThread& h);
   void gate_acquire();
   void gate_release();
   Value in(const E::Value& v);  // a Value of this interpreter (borrowed)
@@ -162,14 +189,16 @@ class Engine final : public ED::Core {
   std::unique_ptr<Interp<P>> in_;
   ModuleObject* main_ = nullptr;
   std::atomic<bool> alive_{false};
-  const uint64_t serial_;  // tells engines apart in the thread-local cache (addresses get reused)
+  const uint64_t serial_;  // tells engines apart in the thread-local links (addresses get reused)
+  uint32_t creator_ = 0;   // BiasedRC: the creating thread's index (never reused); it is not counted
   std::mutex threads_mu_;
   std::unordered_map<uint64_t, std::unique_ptr<HostThread>> threads_;  // by P::Threads::current_id()
+  int exiting_ = 0;                   // host_thread_exit() calls inside (under threads_mu_)
+  std::condition_variable exited_;    // exiting_ went down (shutdown waits for 0)
   std::atomic<std::thread::id> owner_{};  // Gate::Exclusive
-  std::mutex host_mu_;                    // Gate::HostMutex
-  std::vector<std::unique_ptr<HostBinding<P>>> bindings_;
-  std::unordered_map<const void*, TypeObject*> classes_;  // host classes (immortal types)
-  std::vector<std::string> enabled_;
+  std::mutex bindings_mu_;
+  std::vector<std::unique_ptr<HostBinding<P>>> bindings_;  // under bindings_mu_
+  std::unordered_map<const void*, TypeObject*> classes_;   // host classes (immortal types); see Exclusive
 };
 
 }  // namespace lockvm::rt::embedding

@@ -409,31 +409,40 @@ Value format_value(Thread<P>& t, const Value& v, int conversion, const Value& sp
   return r;
 }
 
-// The embedder's limits (kBreakLimit, vm/interp.hpp's ExecLimits). A tripped
-// limit raises again at every check until the host call ends, so a script
-// cannot swallow it and go on.
+// The embedder's limits (kBreakLimit, vm/interp.hpp's ExecLimits): the
+// tick and time budget of the host call running on this thread, if any, and
+// the interpreter's heap limit. A tripped limit raises again at every check
+// until the host call ends, so a script cannot swallow it and go on.
 template <LockPolicy P>
 bool check_limits(Thread<P>& t) {
   ExecLimits& l = t.interp.limits;
-  if (l.count_ticks) {
-    if (l.ticks_left == 0) {
-      raisef(t, t.types().RuntimeError, "execution limit exceeded (", l.max_ticks, " ticks)");
+  if (ExecBudget* b = t.budget) {
+    if (b->count_ticks) {
+      if (b->ticks_left == 0) {
+        raisef(t, t.types().RuntimeError, "execution limit exceeded (", b->max_ticks, " ticks)");
+        return false;
+      }
+      --b->ticks_left;
+    }
+    if (b->has_deadline &&
+        (b->expired || ((b->clock_skip++ & 63) == 0 && std::chrono::steady_clock::now() >= b->deadline))) {
+      b->expired = true;  // raised again at every check from now on
+      raisef(t, t.types().RuntimeError, "time limit exceeded (", float_repr(b->max_seconds), " s)");
       return false;
     }
-    --l.ticks_left;
   }
-  if (l.has_deadline &&
-      (l.expired || ((l.clock_skip++ & 63) == 0 && std::chrono::steady_clock::now() >= l.deadline))) {
-    l.expired = true;  // raised again at every check from now on
-    raisef(t, t.types().RuntimeError, "time limit exceeded (", float_repr(l.max_seconds), " s)");
-    return false;
-  }
-  bool over = l.heap.limit && l.heap.used > l.heap.limit;
-  if (over) {
+  if (l.heap.over()) {
     raisef(t, t.types().MemoryError, "heap limit exceeded (", l.heap.limit, " bytes)");
     return false;
   }
-  if (!l.count_ticks && !l.has_deadline) t.interp.eval_breaker.fetch_and(~kBreakLimit, std::memory_order_relaxed);
+  // No budget armed on any thread and the heap under its limit: clear the
+  // bit, then look again (a budget armed or the heap going over meanwhile set
+  // it before we cleared it).
+  if (l.armed.load(std::memory_order_seq_cst) == 0) {
+    t.interp.eval_breaker.fetch_and(~kBreakLimit, std::memory_order_seq_cst);
+    if (l.armed.load(std::memory_order_seq_cst) > 0 || l.heap.over())
+      t.interp.eval_breaker.fetch_or(kBreakLimit, std::memory_order_seq_cst);
+  }
   return true;
 }
 

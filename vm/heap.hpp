@@ -37,18 +37,23 @@ struct LiveObjects {
 // An embedder's heap limit (runtime/embed_impl.hpp): the bytes of the objects
 // allocated and freed on a thread while the meter is bound to it. Allocation
 // cannot fail softly, so going over the limit only raises the eval breaker
-// bit; the eval loop raises MemoryError at its next check.
+// bit; the eval loop raises MemoryError at its next check. Several host
+// threads may allocate at once (free-threaded policies): `used` is a relaxed
+// atomic, paid only while a heap limit is set; `limit` changes only while no
+// other thread runs bytecode.
 struct HeapMeter {
-  int64_t used = 0;
+  std::atomic<int64_t> used{0};
   int64_t limit = 0;  // 0: none
   std::atomic<uint32_t>* breaker = nullptr;
   uint32_t bit = 0;
   static inline thread_local HeapMeter* current = nullptr;
+  bool over() const { return limit && used.load(std::memory_order_relaxed) > limit; }
   void add(void* block) {
-    used += static_cast<int64_t>(malloc_usable_size(block));
-    if (limit && used > limit) breaker->fetch_or(bit, std::memory_order_relaxed);
+    auto n = static_cast<int64_t>(malloc_usable_size(block));
+    int64_t now = used.fetch_add(n, std::memory_order_relaxed) + n;
+    if (limit && now > limit) breaker->fetch_or(bit, std::memory_order_seq_cst);
   }
-  void sub(void* block) { used -= static_cast<int64_t>(malloc_usable_size(block)); }
+  void sub(void* block) { used.fetch_sub(static_cast<int64_t>(malloc_usable_size(block)), std::memory_order_relaxed); }
 };
 
 template <LockPolicy P>

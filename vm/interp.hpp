@@ -151,10 +151,22 @@ enum EvalBreakerBits : uint32_t {
   kBreakGc = 1u << 5,           // the cycle collector's threshold was reached
 };
 
-// An embedder's limits on one host call (runtime/embed_impl.hpp arms them and
-// sets kBreakLimit; handle_eval_breaker in vm/eval.hpp enforces them).
+// An embedder's limits (runtime/embed_engine.hpp). ExecLimits is the
+// interpreter's configuration, changed only while no other thread runs
+// bytecode (the embedder stops the world); each outermost host call arms an
+// ExecBudget of its own on its thread (Thread::budget), so host threads
+// running at once under the free-threaded policies each have their own tick
+// count and deadline. kBreakLimit is set while any budget is armed or the
+// heap is over its limit; handle_eval_breaker in vm/eval.hpp enforces them.
 struct ExecLimits {
   uint64_t max_ticks = 0;      // eval-breaker polls: loop iterations and calls
+  double max_seconds = 0;
+  std::atomic<int> armed{0};   // budgets armed (host calls with a tick or time limit)
+  HeapMeter heap;              // interpreter-wide: live bytes, whichever thread allocated them
+};
+
+struct ExecBudget {
+  uint64_t max_ticks = 0;
   double max_seconds = 0;
   uint64_t ticks_left = 0;
   bool count_ticks = false;
@@ -162,7 +174,6 @@ struct ExecLimits {
   bool expired = false;        // the deadline has passed
   uint32_t clock_skip = 0;     // the clock is read every 64 polls
   std::chrono::steady_clock::time_point deadline{};
-  HeapMeter heap;
 };
 
 // How a built-in module is created when first imported.
@@ -226,6 +237,7 @@ struct Thread {
   uint64_t ident = 0;       // threading.get_ident()
   bool is_main = false;     // only the main thread sees Ctrl-C (as in CPython)
   bool is_joinable = false; // a non-daemon threading.Thread: the interpreter waits for it at exit
+  ExecBudget* budget = nullptr;  // an embedder's host call running on this thread with limits
 
   explicit Thread(Interp<P>& in) : interp(in), stack_limit(os_thread_stack_limit()) {}
   BuiltinTypes& types() { return interp.types; }

@@ -33,7 +33,7 @@ template <class... A>
 Value call_with(Core& c, const Raw& f, A&&... args) {
   std::vector<Value> pos;
   std::vector<std::pair<std::string, Value>> kw;
-  auto add = [&](auto&& a) {
+  [[maybe_unused]] auto add = [&](auto&& a) {  // unused when there are no arguments
     if constexpr (std::is_same_v<std::decay_t<decltype(a)>, arg>) {
       if (!a.make_default) throw Error("TypeError", "keyword argument '" + a.name + "' without a value");
       kw.emplace_back(a.name, a.make_default(c));
