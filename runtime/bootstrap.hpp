@@ -10,6 +10,7 @@
 #include "runtime/methods_list.hpp"
 #include "runtime/methods_numbers.hpp"
 #include "runtime/methods_str.hpp"
+#include "runtime/modules_interpreters.hpp"
 #include "runtime/modules_mp.hpp"
 #include "runtime/modules_random.hpp"
 #include "runtime/modules_socket.hpp"
@@ -210,6 +211,7 @@ void bootstrap(Thread<P>& t) {
   in.builtin_modules.push_back({"socket", &make_socket_module<P>});
   in.builtin_modules.push_back({"_multiprocessing", &make_mp_module<P>});
   in.builtin_modules.push_back({"_serialize", &make_serialize_module<P>});
+  in.builtin_modules.push_back({"_interpreters", &make_interpreters_module<P>});
   in.lock.acquire();
 }
 

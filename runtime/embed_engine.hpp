@@ -13,7 +13,9 @@ inline const char* const kOptionalModules[] = {
     "math", "random", "time", "sys", "gc", "_thread", "threading", "queue", "socket", "os", "signal",
     // processes (issue 5): enabled together, see enable()
     "_multiprocessing", "_serialize", "multiprocessing", "multiprocessing.pool", "concurrent",
-    "concurrent.futures", "concurrent.futures.process", "concurrent.futures.thread"};
+    "concurrent.futures", "concurrent.futures.process", "concurrent.futures.thread",
+    // isolated interpreters (issue 5): each one a thread of its own
+    "_interpreters", "interpreters"};
 
 // Enters the interpreter for one API call: this thread's Thread<P>, the
 // policy's gate (unless this thread is already past it: a host function
@@ -153,6 +155,7 @@ void Engine<P>::shutdown() {
     Entry en(*this);
     Thread<P>& t = en.t();
     join_script_threads(t);
+    rt::close_all_interpreters(t);  // the sub-interpreters its scripts created
     if (in_->threads.running() > 0) {
       // Daemon threads still use the objects: they cannot be freed under them.
       in_->write_err("lockvm: interpreter destroyed with daemon threads running; its objects are leaked\n");
@@ -695,6 +698,10 @@ void Engine<P>::enable_module(std::string_view module) {
     for (const char* m : {"_multiprocessing", "_serialize", "multiprocessing", "multiprocessing.pool", "concurrent",
                           "concurrent.futures", "concurrent.futures.process", "concurrent.futures.thread", "os",
                           "signal", "_thread", "threading", "queue", "sys", "time"})
+      unblock(m);
+  // interpreters is Python on top of _interpreters and the thread modules.
+  if (module == "interpreters" || module == "_interpreters")
+    for (const char* m : {"_interpreters", "interpreters", "_thread", "threading", "queue", "sys"})
       unblock(m);
 }
 

@@ -12,7 +12,10 @@
 // refused); instances of user classes as their class + __dict__, created on
 // the other side without calling __init__ (pickle's default reduce);
 // exceptions as their class + args (re-created by calling the class) +
-// __dict__. Anything else (a lock, a generator, a socket, a module) raises
+// __dict__; an instance whose class defines __reduce__ (pickle's protocol,
+// returning (callable, args)) as that callable, sent by reference, and its
+// args, called on the other side (interpreters.Queue travels as its id this
+// way). Anything else (a lock, a generator, a socket, a module) raises
 // TypeError("cannot pickle 'generator' object"), CPython's wording. Shared
 // references are copied, not preserved; cycles are refused by the depth limit.
 //
@@ -40,6 +43,7 @@ enum Code : char {
   kGlobal = 'g',     // module, qualname
   kInstance = 'o',   // module, qualname, then a dict
   kException = 'e',  // module, qualname, args tuple, dict
+  kReduce = 'r',     // a callable (a global), then its args tuple
 };
 
 inline constexpr int kMaxDepth = 200;
@@ -185,6 +189,23 @@ bool write_global(Thread<P>& t, const Value& v, char tag, std::string& out) {
   return true;
 }
 
+// An instance whose class defines __reduce__: (callable, args), rebuilt
+// on the other side by callable(*args).
+template <LockPolicy P>
+bool write_reduce(Thread<P>& t, const Value& v, std::string& out, int depth) {
+  Ref<P> r(call_method(t, v, intern(t.interp, "__reduce__"), nullptr, 0));
+  if (r.is_null()) return false;
+  if (!is_kind(*r, Kind::Tuple) || as_tuple(*r)->size != 2 || !is_kind(as_tuple(*r)->items[1], Kind::Tuple)) {
+    raise(t, t.types().TypeError, "__reduce__ must return a tuple (callable, args)");
+    return false;
+  }
+  out.push_back(kReduce);
+  if (!write_global(t, as_tuple(*r)->items[0], kGlobal, out)) return false;
+  TupleObject* args = as_tuple(as_tuple(*r)->items[1]);
+  out.push_back(kTuple);
+  return write_sequence(t, args->items, args->size, out, depth);
+}
+
 template <LockPolicy P>
 bool write(Thread<P>& t, const Value& v, std::string& out, int depth) {
   if (depth > kMaxDepth) {
@@ -261,6 +282,7 @@ bool write(Thread<P>& t, const Value& v, std::string& out, int depth) {
     case Kind::Instance:
     case Kind::Exception: {
       if (o->type->builtin && o->kind == Kind::Instance) break;  // a bare object()
+      if (!type_lookup<P>(o->type, intern(t.interp, "__reduce__")).is_null()) return write_reduce(t, v, out, depth);
       Value cls = Value::object(o->type);
       bool is_exc = o->kind == Kind::Exception;
       if (!write_global(t, cls, is_exc ? kException : kInstance, out)) return false;
@@ -420,6 +442,15 @@ struct Reader {
         Ref<P> obj(alloc_instance(t, as_type(*cls)));
         if (obj.is_null() || !set_state(*obj, depth)) return Value();
         return obj.release();
+      }
+      case kReduce: {
+        if (!need(1) || data[pos++] != kGlobal) return corrupt(), Value();
+        Ref<P> fn(global());
+        if (fn.is_null()) return Value();
+        if (!need(1) || data[pos++] != kTuple) return corrupt(), Value();
+        Ref<P> args(sequence(true, depth));
+        if (args.is_null()) return Value();
+        return call(t, *fn, as_tuple(*args)->items, as_tuple(*args)->size);
       }
       case kException: {
         Ref<P> cls(global());

@@ -33,10 +33,12 @@ class SessionImpl final : public Session {
   int join_threads(int status) override {
     Thread<P>& t = *t_;
     // CPython's exit: threading._shutdown() waits for the non-daemon
-    // threads, then multiprocessing's exit handler joins the non-daemonic
-    // child processes and terminates the daemonic ones (no zombies, no orphans).
+    // threads, then the sub-interpreters still open are closed, then
+    // multiprocessing's exit handler joins the non-daemonic child processes
+    // and terminates the daemonic ones (no zombies, no orphans).
     if (!call_exit_hook(t, "threading", "_shutdown", status)) return status ? status : 1;
     rt::wait_for_thread_exits(t);
+    rt::close_all_interpreters(t);
     if (!call_exit_hook(t, "multiprocessing", "_exit_function", status)) return status ? status : 1;
     return status;
   }

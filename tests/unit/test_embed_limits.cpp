@@ -51,6 +51,26 @@ TEST_CASE_TEMPLATE_DEFINE("embed: threads enabled on request", P, embed_threads_
 }
 LOCKVM_EMBED_POLICIES(embed_threads_enabled)
 
+TEST_CASE_TEMPLATE_DEFINE("embed: interpreters enabled on request", P, embed_interpreters) {
+  long long base = lockvm::live_object_count();
+  {
+    lockvm::Interpreter<P> vm;
+    CHECK(error_of([&] { vm.exec("import interpreters"); }) ==
+          "ModuleNotFoundError: No module named 'interpreters' (not enabled by the host)");
+    vm.enable("interpreters");
+    vm.exec("import interpreters\nsub = interpreters.create()\nsub.exec('import math\\nx = math.sqrt(49)')\n"
+            "n = sub.call(len, 'abcd')\n"
+            "try:\n    sub.exec('import socket')\n    blocked = 'no'\n"
+            "except interpreters.ExecutionFailed as e:\n    blocked = e.excinfo.type.__name__\n");
+    CHECK(vm.template get<int>("n") == 4);
+    // The host's sandbox holds in the interpreters its scripts create.
+    CHECK(vm.template get<std::string>("blocked") == "ModuleNotFoundError");
+    // `sub` is left open: the host interpreter's shutdown closes it.
+  }
+  CHECK(lockvm::live_object_count() == base);
+}
+LOCKVM_EMBED_POLICIES(embed_interpreters)
+
 TEST_CASE_TEMPLATE_DEFINE("embed: tick limit", P, embed_ticks) {
   long long base = lockvm::live_object_count();
   {
