@@ -706,15 +706,17 @@ void Engine<P>::enable_module(std::string_view module) {
 }
 
 // The output hooks may be running on other threads (print on a script or
-// host thread): they are replaced with those threads stopped, never inside
-// a hook. The hooks themselves must be safe to call from several threads at
-// once when scripts print from several threads.
+// host thread): they are replaced with those threads stopped. A thread can
+// be stopped inside a hook only if the hook calls back into the interpreter;
+// the hooks replaced are kept until shutdown for that case. The hooks
+// themselves must be safe to call from several threads at once when scripts
+// print from several threads.
 template <LockPolicy P>
 void Engine<P>::set_output(std::function<void(std::string_view)> out, std::function<void(std::string_view)> err) {
   Entry en(*this);
   Exclusive pause(in_->lock);
-  if (out) in_->write_out = std::move(out);
-  if (err) in_->write_err = std::move(err);
+  if (out) old_hooks_.push_back(std::exchange(in_->write_out, std::move(out)));
+  if (err) old_hooks_.push_back(std::exchange(in_->write_err, std::move(err)));
 }
 
 template <LockPolicy P>

@@ -199,6 +199,7 @@ class Engine final : public ED::Core {
   std::mutex bindings_mu_;
   std::vector<std::unique_ptr<HostBinding<P>>> bindings_;  // under bindings_mu_
   std::unordered_map<const void*, TypeObject*> classes_;   // host classes (immortal types); see Exclusive
+  std::vector<std::function<void(std::string_view)>> old_hooks_;  // replaced by set_output (see there)
 };
 
 }  // namespace lockvm::rt::embedding

@@ -56,7 +56,7 @@ Value Value::operator()(A&&... args) const {
   return detail::call_with(need_core(), raw_, std::forward<A>(args)...);
 }
 
-// How a host function may run (GlobalLock: whether it keeps the GIL).
+// How a host function may run (GlobalLock: whether it keeps the GIL; ObjectLocks, BiasedRC: whether it stays attached).
 enum class Threading {
   NeedsLock,   // runs holding the interpreter lock (the default)
   ThreadSafe,  // touches no script objects while it runs: the lock is released around the C++ call
