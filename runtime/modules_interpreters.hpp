@@ -360,6 +360,7 @@ void worker_main(const std::shared_ptr<Worker<P>>& w) {
       handle(t, main, *r);
       signal_done(*w);
     }
+    in->eval_breaker.fetch_and(~kBreakInterrupt, std::memory_order_relaxed);
     run_exit_hooks(t);
     w->interp.store(nullptr, std::memory_order_release);
     if (in->threads.running() > 0) {
