@@ -114,6 +114,11 @@ E::Value Engine<P>::module(std::string_view name) {
   Value m = dict_get_str_ref<P>(in_->modules, key);
   if (is_kind(m, Kind::Module)) return own(m);
   lockvm::decref<P>(m);
+  // Made once even if two host threads ask for it at the same time.
+  Exclusive pause(in_->lock);
+  m = dict_get_str_ref<P>(in_->modules, key);
+  if (is_kind(m, Kind::Module)) return own(m);
+  lockvm::decref<P>(m);
   Value mod = rt::new_module(t, name);
   rt::dict_set(t, in_->modules, Value::object(key), mod);  // importable: `import name` finds it in sys.modules
   return own(mod);
