@@ -19,7 +19,7 @@ stage_report=()
 
 # run_stage NAME BUILD_DIR [setup.sh options...]
 run_stage() {
-  local name="$1" dir="$2"
+  local name="$1" dir="$2" t0=$SECONDS
   shift 2
   echo
   echo "==================== $name: build ($dir) ===================="
@@ -31,7 +31,7 @@ run_stage() {
   fi
 
   echo
-  echo "==================== $name: ctest ($dir) ===================="
+  echo "==================== $name: ctest ($dir), built in $((SECONDS - t0)) s ===================="
   local log="$dir/ctest-output.log"
   ctest --test-dir "$dir" --output-on-failure -j"$JOBS" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
@@ -52,7 +52,7 @@ run_stage() {
   fi
   total_passed=$((total_passed + total - failed))
   total_failed=$((total_failed + failed))
-  stage_report+=("$name: $((total - failed)) passed, $failed failed (ctest exit $rc)")
+  stage_report+=("$name: $((total - failed)) passed, $failed failed (ctest exit $rc), $((SECONDS - t0)) s")
 }
 
 run_stage "default" build
@@ -116,5 +116,5 @@ echo "==================== summary ===================="
 for line in "${stage_report[@]}"; do
   echo "  $line"
 done
-echo "total: $total_passed passed, $total_failed failed"
+echo "total: $total_passed passed, $total_failed failed, $SECONDS s"
 [[ $total_failed -eq 0 ]]
