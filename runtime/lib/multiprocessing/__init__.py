@@ -518,8 +518,7 @@ class Event:
         _mp.drain(self._pipe.r)
 
     def wait(self, timeout=None):
-        if timeout is None:
-            timeout = -1
+        # None waits forever; a negative timeout is 0, as in CPython.
         return _mp.poll(self._pipe.r, timeout)
 
 
@@ -563,8 +562,6 @@ class Connection:
 
     def poll(self, timeout=0.0):
         self._check(self._r, "write")
-        if timeout is None:
-            timeout = -1
         return _mp.poll(self._r, timeout)
 
     def fileno(self):
