@@ -13,7 +13,6 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <malloc.h>
 #include <new>
 #include <mutex>
 #include <utility>
@@ -21,6 +20,7 @@
 
 #include "policies/policy_concept.hpp"
 #include "vm/object.hpp"
+#include "vm/raw_alloc.hpp"
 
 namespace lockvm {
 
@@ -49,11 +49,11 @@ struct HeapMeter {
   static inline thread_local HeapMeter* current = nullptr;
   bool over() const { return limit && used.load(std::memory_order_relaxed) > limit; }
   void add(void* block) {
-    auto n = static_cast<int64_t>(malloc_usable_size(block));
+    auto n = static_cast<int64_t>(raw_usable_size(block));
     int64_t now = used.fetch_add(n, std::memory_order_relaxed) + n;
     if (limit && now > limit) breaker->fetch_or(bit, std::memory_order_seq_cst);
   }
-  void sub(void* block) { used.fetch_sub(static_cast<int64_t>(malloc_usable_size(block)), std::memory_order_relaxed); }
+  void sub(void* block) { used.fetch_sub(static_cast<int64_t>(raw_usable_size(block)), std::memory_order_relaxed); }
 };
 
 template <LockPolicy P>
@@ -80,7 +80,7 @@ struct Heap {
   // Raw storage for an object of `body` bytes; the caller constructs it.
   static void* allocate(size_t body, size_t align = alignof(Object)) {
     size_t pad = pad_for(align);
-    char* block = static_cast<char*>(std::malloc(pad + sizeof(Header) + body));
+    char* block = static_cast<char*>(raw_alloc(pad + sizeof(Header) + body));
     if (!block) throw std::bad_alloc();
     P::init_header(*reinterpret_cast<Header*>(block + pad));
     ++LiveObjects::local;
@@ -93,7 +93,7 @@ struct Heap {
     --LiveObjects::local;
     char* block = reinterpret_cast<char*>(o) - sizeof(Header) - pad_for(align);
     if (HeapMeter* m = HeapMeter::current) [[unlikely]] m->sub(block);
-    std::free(block);
+    raw_free(block);
   }
 };
 
