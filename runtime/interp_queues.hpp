@@ -36,6 +36,7 @@
 #include <string>
 
 #include "runtime/io_wait.hpp"
+#include "runtime/per_process.hpp"
 #include "runtime/registry.hpp"
 
 namespace lockvm::rt::xiq {
@@ -110,13 +111,7 @@ class QueueState {
 // one (a vanished thread may hold the old mutex).
 class QueueRegistry {
  public:
-  static QueueRegistry& get() {
-    static std::mutex mu;
-    static QueueRegistry* r = nullptr;
-    std::lock_guard lk(mu);
-    if (!r || r->pid_ != ::getpid()) r = new QueueRegistry();
-    return *r;
-  }
+  static QueueRegistry& get() { return per_process_instance<QueueRegistry>(); }
   std::shared_ptr<QueueState> create(int64_t maxsize) {
     std::lock_guard lk(mu_);
     for (auto it = queues_.begin(); it != queues_.end();) it = it->second.expired() ? queues_.erase(it) : std::next(it);
@@ -135,7 +130,6 @@ class QueueRegistry {
   std::mutex mu_;
   std::map<int64_t, std::weak_ptr<QueueState>> queues_;
   int64_t next_id_ = 1;
-  pid_t pid_ = ::getpid();
 };
 
 // What a handle object points at.

@@ -48,6 +48,7 @@
 
 #include "runtime/gc.hpp"
 #include "runtime/io_wait.hpp"
+#include "runtime/per_process.hpp"
 #include "runtime/modules_import.hpp"
 #include "runtime/serialize.hpp"
 
@@ -96,13 +97,7 @@ struct Worker {
 template <LockPolicy P>
 class Registry {
  public:
-  static Registry& get() {
-    static std::mutex mu;
-    static Registry* r = nullptr;
-    std::lock_guard lk(mu);
-    if (!r || r->pid_ != ::getpid()) r = new Registry();
-    return *r;
-  }
+  static Registry& get() { return per_process_instance<Registry>(); }
   int64_t add(std::shared_ptr<Worker<P>> w) {
     std::lock_guard lk(mu_);
     w->id = next_id_++;
@@ -148,7 +143,6 @@ class Registry {
   std::map<int64_t, std::shared_ptr<Worker<P>>> live_;
   std::map<const Interp<P>*, std::shared_ptr<Worker<P>>> by_interp_;
   int64_t next_id_ = 1;
-  pid_t pid_ = ::getpid();
 };
 
 inline void notify(int fd) {
