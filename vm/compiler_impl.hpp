@@ -162,6 +162,7 @@ class Compiler {
   void compile_import(const ast::Import& s);
   void compile_import_from(const ast::ImportFrom& s);
   void compile_aug_assign(const ast::AugAssign& s);
+  bool reloads_same_object(const ast::Expr& e) const;
   void compile_ann_assign(const ast::AnnAssign& s);
   void compile_delete(const ast::Expr& target);
   void unwind_fblock(const FBlock& fb, bool preserve_tos);

@@ -641,6 +641,22 @@ void Compiler::compile_import_from(const ast::ImportFrom& s) {
   emit(Op::POP_TOP);
 }
 
+// True when evaluating `e` a second time, after the right-hand side of an
+// augmented assignment, gives the same object: a constant, or a fast local
+// of this function that no `:=` rebinds (nothing else in an expression can).
+// `b[3] -= x` then reads `b` and `3` again for the store instead of keeping
+// copies under the value (COPY 2, COPY 2 ... SWAP 3, SWAP 2): the loads fuse
+// with the subscript and the store (superinstructions.hpp), which borrow the
+// list from its slot, so the list's count is not touched at all.
+bool Compiler::reloads_same_object(const ast::Expr& e) const {
+  if (e.kind == ast::ExprKind::Constant) return true;
+  if (e.kind != ast::ExprKind::Name) return false;
+  const symtable::Scope* ste = u_->ste;
+  if (ste->type != symtable::BlockType::Function) return false;
+  std::string mangled = mangle(ast::as<ast::Name>(e).id);
+  return ste->scope_of(mangled) == symtable::NameScope::Local && !(ste->flags_of(mangled) & symtable::kDefNamedExpr);
+}
+
 void Compiler::compile_aug_assign(const ast::AugAssign& s) {
   Op op = static_cast<Op>(static_cast<int>(Op::INPLACE_ADD) + static_cast<int>(s.op));
   const ast::Expr& t = *s.target;
@@ -656,6 +672,18 @@ void Compiler::compile_aug_assign(const ast::AugAssign& s) {
     }
     case ast::ExprKind::Attribute: {
       const auto& a = ast::as<ast::Attribute>(t);
+      if (reloads_same_object(*a.value)) {  // `self.n += 1`
+        visit_expr(*a.value);
+        set_line(s.pos);
+        emit_attr(Op::LOAD_ATTR, a.attr);
+        visit_expr(*s.value);
+        set_line(s.pos);
+        emit(op);
+        visit_expr(*a.value);
+        set_line(s.pos);
+        emit_attr(Op::STORE_ATTR, a.attr);
+        break;
+      }
       visit_expr(*a.value);
       set_line(s.pos);
       emit(Op::COPY, 1);
@@ -669,6 +697,20 @@ void Compiler::compile_aug_assign(const ast::AugAssign& s) {
     }
     case ast::ExprKind::Subscript: {
       const auto& sub = ast::as<ast::Subscript>(t);
+      if (reloads_same_object(*sub.value) && reloads_same_object(*sub.slice)) {  // `b[3] -= x`
+        visit_expr(*sub.value);
+        visit_expr(*sub.slice);
+        set_line(s.pos);
+        emit(Op::BINARY_SUBSCR);
+        visit_expr(*s.value);
+        set_line(s.pos);
+        emit(op);
+        visit_expr(*sub.value);
+        visit_expr(*sub.slice);
+        set_line(s.pos);
+        emit(Op::STORE_SUBSCR);
+        break;
+      }
       visit_expr(*sub.value);
       visit_expr(*sub.slice);
       set_line(s.pos);

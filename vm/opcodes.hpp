@@ -191,7 +191,9 @@ namespace lockvm {
   X(FUSED_FAST_ATTR, 1)           /* LOAD_FAST LOAD_ATTR: `self.x`, self borrowed from its slot */ \
   X(FUSED_FAST_STORE_ATTR, 1)     /* LOAD_FAST STORE_ATTR: `self.x = v` into an existing entry */ \
   X(FUSED_FAST_SMALL_SUBSCR, 1)   /* LOAD_FAST LOAD_SMALL_INT BINARY_SUBSCR: `b[3]` of a list local */ \
-  X(FUSED_FAST_FAST_SUBSCR, 1)    /* LOAD_FAST LOAD_FAST BINARY_SUBSCR: `a[i]` of a list local */
+  X(FUSED_FAST_FAST_SUBSCR, 1)    /* LOAD_FAST LOAD_FAST BINARY_SUBSCR: `a[i]` of a list local */ \
+  X(FUSED_FAST_SMALL_STORE_SUBSCR, 1) /* LOAD_FAST LOAD_SMALL_INT STORE_SUBSCR: `b[3] = v` into a list local */ \
+  X(FUSED_FAST_FAST_STORE_SUBSCR, 1)  /* LOAD_FAST LOAD_FAST STORE_SUBSCR: `a[i] = v` into a list local */
 
 // Note on LIST_APPEND / SET_ADD / MAP_ADD / LIST_EXTEND / SET_UPDATE /
 // DICT_UPDATE / DICT_MERGE: after popping their operand(s), the target

@@ -107,6 +107,14 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       fused = Op::FUSED_FAST_FAST_SUBSCR;
       f.b = arg_at(i + 1);
       f.next = i + 3;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && op_at(i + 2) == Op::STORE_SUBSCR) {
+      fused = Op::FUSED_FAST_SMALL_STORE_SUBSCR;
+      f.k = instr_sarg(code[i + 1]);
+      f.next = i + 3;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && op_at(i + 2) == Op::STORE_SUBSCR) {
+      fused = Op::FUSED_FAST_FAST_STORE_SUBSCR;
+      f.b = arg_at(i + 1);
+      f.next = i + 3;
     } else if (free_run(i, 2) && (op_at(i + 1) == Op::LOAD_ATTR || op_at(i + 1) == Op::STORE_ATTR)) {
       // `self.x` and `self.x = v`: the object stays in its slot, so its
       // reference count is not touched (two updates fewer per access).

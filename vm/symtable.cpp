@@ -354,6 +354,13 @@ class Builder {
         if (cur_->is_comprehension()) extend_namedexpr_scope(n);
         visit_expr(*n.value);
         visit_expr(*n.target);
+        // The compiler reads a local twice only where no `:=` can rebind it
+        // in between (compile_aug_assign).
+        if (n.target->kind == ast::ExprKind::Name) {
+          std::string mangled = mangle(cur_->private_name, ast::as<ast::Name>(*n.target).id);
+          symbol(cur_, mangled).flags |= kDefNamedExpr;
+          symbol(non_comprehension_scope(), mangled).flags |= kDefNamedExpr;
+        }
         break;
       }
       case K::BoolOp:

@@ -54,6 +54,7 @@ enum SymFlag : uint32_t {
   kDefImport = 1u << 6,     // bound by import
   kDefAnnot = 1u << 7,      // annotated (`x: int`)
   kDefCompIter = 1u << 8,   // a comprehension iteration variable
+  kDefNamedExpr = 1u << 9,  // bound by `:=` somewhere in the block (or a comprehension in it)
   kDefBound = kDefLocal | kDefParam | kDefImport,
 };
 
