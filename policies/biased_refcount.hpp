@@ -85,6 +85,8 @@ struct BiasedRefcount {
       uint32_t l = h.local.load(std::memory_order_relaxed) - 1;
       h.local.store(l, std::memory_order_relaxed);
       if (l != 0) [[likely]] return false;
+      // Most objects die never seen by another thread: free without a call.
+      if (h.shared.load(std::memory_order_acquire) == 0) [[likely]] return true;
       return merge_zero_local(h);
     }
     if (h.local.load(std::memory_order_relaxed) == kImmortal) return false;

@@ -122,8 +122,8 @@ Value new_tuple(Thread<P>& t, const Value* items, size_t n) {
 template <LockPolicy P>
 Value new_list(Thread<P>& t, const Value* items, size_t n) {
   auto* l = alloc_object<P, ListObject>(t.types().list, Kind::List);
-  l->items.reserve(n);
-  for (size_t i = 0; i < n; ++i) l->items.push_back(share<P>(items[i]));
+  l->items.assign(items, items + n);
+  for (Value& v : l->items) incref<P>(v);
   return Value::object(l);
 }
 

@@ -3,6 +3,8 @@
 // classes' __add__/__radd__/__iadd__ with Python's subclass-first rule.
 #pragma once
 
+#include <absl/container/inlined_vector.h>
+
 #include "runtime/protocol.hpp"
 
 namespace lockvm::rt {
@@ -388,12 +390,7 @@ Value getitem(Thread<P>& t, const Value& obj, const Value& key) {
           if (i >= 0 && i < n) return share<P>(l->items[i]);
           return raise(t, t.types().IndexError, "list index out of range");
         }
-        if (is_kind(key, Kind::Slice)) {
-          ObjectGuard<P> g(l);
-          int64_t start, stop, step, n;
-          if (!slice_indices(t, static_cast<SliceObject*>(key.o), l->items.size(), start, stop, step, n)) return Value();
-          return slice_values(t, l->items.data(), start, step, n, false);
-        }
+        if (is_kind(key, Kind::Slice)) return list_slice(t, l, SliceBounds::of(static_cast<SliceObject*>(key.o)));
         int64_t i;
         ObjectGuard<P> g(l);
         if (!seq_index(t, key, l->items.size(), i, "list")) return Value();
@@ -401,12 +398,7 @@ Value getitem(Thread<P>& t, const Value& obj, const Value& key) {
       }
       case Kind::Tuple: {
         TupleObject* tup = as_tuple(obj);
-        if (is_kind(key, Kind::Slice)) {
-          int64_t start, stop, step, n;
-          if (!slice_indices(t, static_cast<SliceObject*>(key.o), tup->size, start, stop, step, n)) return Value();
-          if (step == 1 && n == static_cast<int64_t>(tup->size)) return share<P>(obj);
-          return slice_values(t, tup->items, start, step, n, true);
-        }
+        if (is_kind(key, Kind::Slice)) return tuple_slice(t, obj, SliceBounds::of(static_cast<SliceObject*>(key.o)));
         int64_t i;
         if (!seq_index(t, key, tup->size, i, "tuple")) return Value();
         return share<P>(tup->items[i]);
@@ -462,43 +454,118 @@ Value getitem(Thread<P>& t, const Value& obj, const Value& key) {
 }
 
 // list[slice] = iterable
+// l[a:b:c] = v, or del l[a:b:c] when v is Null. The new items are taken first
+// as owned references (a list read under its own lock, so `a[:] = a` and a
+// list another thread changes are both snapshots); then l changes under its
+// lock; the references it gave up are dropped after unlocking, where a
+// __del__ they run cannot deadlock on l. Small slices need no heap: the
+// pancake flips of fannkuch assign a dozen items at a time.
 template <LockPolicy P>
-int list_set_slice(Thread<P>& t, ListObject* l, SliceObject* sl, const Value& v) {
-  Value seq = v.is_null() ? new_list(t) : to_list(t, v);
-  if (seq.is_null()) return -1;
-  Ref<P> keep(seq);
-  std::vector<Value> items = as_list(seq)->items;  // borrowed from `keep`
-  std::vector<Value> removed;
+int list_set_slice(Thread<P>& t, ListObject* l, const SliceBounds& b, const Value& v) {
+  using Items = absl::InlinedVector<Value, 16>;
+  Items items;
+  auto drop_all = [](Items& xs) {
+    for (Value& x : xs) decref<P>(x);
+  };
+  if (!v.is_null()) {
+    if (is_kind(v, Kind::List)) {
+      ObjectGuard<P> g(v.o);
+      items.assign(as_list(v)->items.begin(), as_list(v)->items.end());
+      for (Value& x : items) incref<P>(x);
+    } else if (is_kind(v, Kind::Tuple)) {
+      TupleObject* tp = as_tuple(v);
+      items.assign(tp->items, tp->items + tp->size);
+      for (Value& x : items) incref<P>(x);
+    } else {
+      Value it = get_iter(t, v);
+      if (it.is_null()) {
+        if (exception_matches(t, t.types().TypeError)) {
+          clear_exception(t);
+          bool simple = b.step.is_none() || b.step.is_null() || (b.step.tag == Tag::Int && b.step.i == 1);
+          raise(t, t.types().TypeError, simple ? "can only assign an iterable" : "must assign iterable to extended slice");
+        }
+        return -1;
+      }
+      Value seq = to_list(t, it);
+      decref<P>(it);
+      if (seq.is_null()) return -1;
+      ListObject* sl = as_list(seq);
+      items.assign(sl->items.begin(), sl->items.end());  // the references move out of the private list
+      sl->items.clear();
+      decref<P>(seq);
+    }
+  }
+  Items removed;
+  bool failed = false;
+  int64_t extended_n = -1;  // an extended slice whose size differs from the items'
   {
     ObjectGuard<P> g(l);
     int64_t start, stop, step, n;
-    if (!slice_indices(t, sl, l->items.size(), start, stop, step, n)) return -1;
-    if (step == 1) {
+    auto& dst = l->items;
+    if (!slice_indices(t, b, static_cast<int64_t>(dst.size()), start, stop, step, n)) {
+      failed = true;
+    } else if (step == 1) {
       if (stop < start) stop = start;
-      removed.assign(l->items.begin() + start, l->items.begin() + stop);
-      l->items.erase(l->items.begin() + start, l->items.begin() + stop);
-      for (Value& x : items) incref<P>(x);
-      l->items.insert(l->items.begin() + start, items.begin(), items.end());
+      size_t old_n = static_cast<size_t>(stop - start), new_n = items.size();
+      removed.assign(dst.begin() + start, dst.begin() + stop);
+      if (new_n == old_n) {
+        std::copy(items.begin(), items.end(), dst.begin() + start);
+      } else {
+        dst.erase(dst.begin() + start, dst.begin() + stop);
+        dst.insert(dst.begin() + start, items.begin(), items.end());
+      }
+      items.clear();  // the references moved into l
     } else if (v.is_null()) {  // del l[a:b:c]
-      std::vector<bool> drop(l->items.size());
-      for (int64_t k = 0, i = start; k < n; ++k, i += step) drop[i] = true;
+      std::vector<bool> dropped(dst.size());
+      for (int64_t k = 0, i = start; k < n; ++k, i += step) dropped[i] = true;
       std::vector<Value> kept;
-      for (size_t i = 0; i < l->items.size(); ++i) (drop[i] ? removed : kept).push_back(l->items[i]);
-      l->items.swap(kept);
+      kept.reserve(dst.size() - n);
+      for (size_t i = 0; i < dst.size(); ++i) {
+        if (dropped[i]) removed.push_back(dst[i]);
+        else kept.push_back(dst[i]);
+      }
+      dst.swap(kept);
+    } else if (static_cast<int64_t>(items.size()) != n) {
+      extended_n = n;
     } else {
-      if (static_cast<int64_t>(items.size()) != n) {
-        raisef(t, t.types().ValueError, "attempt to assign sequence of size ", items.size(),
-               " to extended slice of size ", n);
-        return -1;
-      }
       for (int64_t k = 0, i = start; k < n; ++k, i += step) {
-        removed.push_back(l->items[i]);
-        l->items[i] = share<P>(items[k]);
+        removed.push_back(dst[i]);
+        dst[i] = items[k];
       }
+      items.clear();
     }
   }
-  for (Value& x : removed) decref<P>(x);
-  return 0;
+  if (extended_n >= 0)
+    raisef(t, t.types().ValueError, "attempt to assign sequence of size ", items.size(),
+           " to extended slice of size ", extended_n);
+  drop_all(items);  // empty unless the assignment failed
+  drop_all(removed);
+  return failed || extended_n >= 0 ? -1 : 0;
+}
+
+// obj[a:b:c] and obj[a:b:c] = v without a slice object where the container
+// is a list, tuple or str (BINARY_SLICE / STORE_SLICE); anything else gets
+// the slice object its __getitem__ / __setitem__ expects.
+template <LockPolicy P>
+Value getitem_slice(Thread<P>& t, const Value& obj, const SliceBounds& b) {
+  if (obj.tag == Tag::Obj) {
+    if (obj.o->kind == Kind::List) return list_slice(t, as_list(obj), b);
+    if (obj.o->kind == Kind::Tuple) return tuple_slice(t, obj, b);
+    if (obj.o->kind == Kind::Str) return str_slice(t, as_str(obj), b);
+  }
+  Value key = new_slice(t, b.start, b.stop, b.step);
+  Value r = getitem(t, obj, key);
+  decref<P>(key);
+  return r;
+}
+
+template <LockPolicy P>
+int setitem_slice(Thread<P>& t, const Value& obj, const SliceBounds& b, const Value& v) {
+  if (is_kind(obj, Kind::List)) return list_set_slice(t, as_list(obj), b, v);
+  Value key = new_slice(t, b.start, b.stop, b.step);
+  int r = setitem(t, obj, key, v);
+  decref<P>(key);
+  return r;
 }
 
 template <LockPolicy P>
@@ -507,7 +574,7 @@ int setitem(Thread<P>& t, const Value& obj, const Value& key, const Value& v) {
     switch (obj.o->kind) {
       case Kind::List: {
         ListObject* l = as_list(obj);
-        if (is_kind(key, Kind::Slice)) return list_set_slice(t, l, static_cast<SliceObject*>(key.o), v);
+        if (is_kind(key, Kind::Slice)) return list_set_slice(t, l, SliceBounds::of(static_cast<SliceObject*>(key.o)), v);
         Value old;
         {
           ObjectGuard<P> g(l);
@@ -552,7 +619,7 @@ int delitem(Thread<P>& t, const Value& obj, const Value& key) {
     switch (obj.o->kind) {
       case Kind::List: {
         ListObject* l = as_list(obj);
-        if (is_kind(key, Kind::Slice)) return list_set_slice(t, l, static_cast<SliceObject*>(key.o), Value());
+        if (is_kind(key, Kind::Slice)) return list_set_slice(t, l, SliceBounds::of(static_cast<SliceObject*>(key.o)), Value());
         Value old;
         {
           ObjectGuard<P> g(l);

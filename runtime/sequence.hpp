@@ -35,12 +35,20 @@ bool seq_index(Thread<P>& t, const Value& key, int64_t len, int64_t& out, const 
   return true;
 }
 
+// A slice's three bounds, borrowed: from a slice object, or straight from the
+// value stack (BINARY_SLICE / STORE_SLICE build no slice object for `a[i:j]`).
+struct SliceBounds {
+  Value start, stop, step;  // None (or Null) where omitted
+  static SliceBounds of(const SliceObject* s) { return {s->start, s->stop, s->step}; }
+};
+
 // slice.indices(len): fills start/stop/step and the number of items, with
 // Python's clamping rules.
 template <LockPolicy P>
-bool slice_indices(Thread<P>& t, SliceObject* s, int64_t len, int64_t& start, int64_t& stop,
+bool slice_indices(Thread<P>& t, const SliceBounds& s, int64_t len, int64_t& start, int64_t& stop,
                    int64_t& step, int64_t& count) {
   auto get = [&](const Value& v, int64_t& out, int64_t dflt) -> bool {
+    if (v.tag == Tag::Int) { out = v.i; return true; }
     if (v.is_none() || v.is_null()) { out = dflt; return true; }
     if (is_kind(v, Kind::BigInt)) {
       out = as_bigint(v)->value < 0 ? std::numeric_limits<int64_t>::min() / 2 : std::numeric_limits<int64_t>::max() / 2;
@@ -53,19 +61,19 @@ bool slice_indices(Thread<P>& t, SliceObject* s, int64_t len, int64_t& start, in
     }
     return true;
   };
-  if (!get(s->step, step, 1)) return false;
+  if (!get(s.step, step, 1)) return false;
   if (step == 0) {
     raise(t, t.types().ValueError, "slice step cannot be zero");
     return false;
   }
   int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? len - 1 : len;
-  if (!get(s->start, start, step < 0 ? upper : lower)) return false;
-  if (!get(s->stop, stop, step < 0 ? lower : upper)) return false;
-  if (!s->start.is_none()) {
+  if (!get(s.start, start, step < 0 ? upper : lower)) return false;
+  if (!get(s.stop, stop, step < 0 ? lower : upper)) return false;
+  if (!s.start.is_none() && !s.start.is_null()) {
     if (start < 0) { start += len; if (start < lower) start = lower; }
     else if (start > upper) start = upper;
   }
-  if (!s->stop.is_none()) {
+  if (!s.stop.is_none() && !s.stop.is_null()) {
     if (stop < 0) { stop += len; if (stop < lower) stop = lower; }
     else if (stop > upper) stop = upper;
   }
@@ -73,26 +81,34 @@ bool slice_indices(Thread<P>& t, SliceObject* s, int64_t len, int64_t& start, in
   else count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
   return true;
 }
+template <LockPolicy P>
+bool slice_indices(Thread<P>& t, const SliceObject* s, int64_t len, int64_t& start, int64_t& stop,
+                   int64_t& step, int64_t& count) {
+  return slice_indices(t, SliceBounds::of(s), len, start, stop, step, count);
+}
+
+template <LockPolicy P>
+Value str_slice(Thread<P>& t, StrObject* s, const SliceBounds& b) {
+  int64_t start, stop, step, n;
+  if (!slice_indices(t, b, static_cast<int64_t>(s->length), start, stop, step, n)) return Value();
+  if (step == 1) return str_substr(t, s, start, start + n);
+  std::string out;
+  if (s->ascii()) {
+    for (int64_t k = 0, i = start; k < n; ++k, i += step) out += s->data[i];
+  } else {
+    std::vector<size_t> offs;  // code point offsets
+    for (size_t i = 0; i < s->size;) { offs.push_back(i); unicode::decode(s->view(), i); }
+    offs.push_back(s->size);
+    for (int64_t k = 0, i = start; k < n; ++k, i += step)
+      out.append(s->data + offs[i], offs[i + 1] - offs[i]);
+  }
+  return new_str(t, out);
+}
 
 template <LockPolicy P>
 Value str_getitem(Thread<P>& t, StrObject* s, const Value& key) {
   int64_t len = static_cast<int64_t>(s->length);
-  if (is_kind(key, Kind::Slice)) {
-    int64_t start, stop, step, n;
-    if (!slice_indices(t, static_cast<SliceObject*>(key.o), len, start, stop, step, n)) return Value();
-    if (step == 1) return str_substr(t, s, start, start + n);
-    std::string out;
-    if (s->ascii()) {
-      for (int64_t k = 0, i = start; k < n; ++k, i += step) out += s->data[i];
-    } else {
-      std::vector<size_t> offs;  // code point offsets
-      for (size_t i = 0; i < s->size;) { offs.push_back(i); unicode::decode(s->view(), i); }
-      offs.push_back(s->size);
-      for (int64_t k = 0, i = start; k < n; ++k, i += step)
-        out.append(s->data + offs[i], offs[i + 1] - offs[i]);
-    }
-    return new_str(t, out);
-  }
+  if (is_kind(key, Kind::Slice)) return str_slice(t, s, SliceBounds::of(static_cast<SliceObject*>(key.o)));
   int64_t i;
   if (!seq_index(t, key, len, i, "string")) return Value();
   if (s->ascii()) return new_str(t, std::string_view(s->data + i, 1));
@@ -111,11 +127,31 @@ Value slice_values(Thread<P>& t, const Value* items, int64_t start, int64_t step
     for (int64_t k = 0; k < n; ++k) r->items[k] = share<P>(items[start + k * step]);
     return Value::object(r);
   }
+  if (step == 1) return new_list(t, items + start, static_cast<size_t>(n));
   Value l = new_list(t);
   auto& v = as_list(l)->items;
-  v.reserve(n);
-  for (int64_t k = 0; k < n; ++k) v.push_back(share<P>(items[start + k * step]));
+  v.resize(static_cast<size_t>(n));
+  for (int64_t k = 0; k < n; ++k) v[k] = share<P>(items[start + k * step]);
   return l;
+}
+
+// l[a:b:c], read under the list's lock.
+template <LockPolicy P>
+Value list_slice(Thread<P>& t, ListObject* l, const SliceBounds& b) {
+  ObjectGuard<P> g(l);
+  int64_t start, stop, step, n;
+  if (!slice_indices(t, b, static_cast<int64_t>(l->items.size()), start, stop, step, n)) return Value();
+  return slice_values(t, l->items.data(), start, step, n, false);
+}
+
+// tup[a:b:c]; `tup` is the tuple's Value (the whole tuple is itself).
+template <LockPolicy P>
+Value tuple_slice(Thread<P>& t, const Value& tup, const SliceBounds& b) {
+  TupleObject* tp = as_tuple(tup);
+  int64_t start, stop, step, n;
+  if (!slice_indices(t, b, static_cast<int64_t>(tp->size), start, stop, step, n)) return Value();
+  if (step == 1 && n == static_cast<int64_t>(tp->size)) return share<P>(tup);
+  return slice_values(t, tp->items, start, step, n, true);
 }
 
 template <LockPolicy P>

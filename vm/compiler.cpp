@@ -23,6 +23,8 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
   int n = static_cast<int>(arg);
   switch (op) {
     case Op::BUILD_SLICE: return 1 - n;
+    case Op::BINARY_SLICE: return -n;
+    case Op::STORE_SLICE: return -n - 2;
     case Op::BUILD_TUPLE:
     case Op::BUILD_LIST:
     case Op::BUILD_SET:

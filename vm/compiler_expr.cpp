@@ -272,6 +272,11 @@ void Compiler::visit_expr(const ast::Expr& e) {
         visit_store(e);
       } else if (s.ctx == ast::Ctx::Del) {
         compile_delete(e);
+      } else if (s.slice->kind == K::Slice) {  // a[i:j]: no slice object for a list, tuple or str
+        visit_expr(*s.value);
+        uint32_t n = compile_slice_bounds(ast::as<ast::Slice>(*s.slice));
+        set_line(e.pos);
+        emit(Op::BINARY_SLICE, n);
       } else {
         visit_expr(*s.value);
         visit_expr(*s.slice);
@@ -390,6 +395,12 @@ void Compiler::visit_store(const ast::Expr& target) {
     case ast::ExprKind::Subscript: {
       const auto& s = ast::as<ast::Subscript>(target);
       visit_expr(*s.value);
+      if (s.slice->kind == ast::ExprKind::Slice) {
+        uint32_t n = compile_slice_bounds(ast::as<ast::Slice>(*s.slice));
+        set_line(target.pos);
+        emit(Op::STORE_SLICE, n);
+        break;
+      }
       visit_expr(*s.slice);
       set_line(target.pos);
       emit(Op::STORE_SUBSCR);
@@ -691,7 +702,8 @@ void Compiler::compile_formatted_value(const ast::FormattedValue& e) {
   emit(Op::FORMAT_VALUE, arg);
 }
 
-void Compiler::compile_slice(const ast::Slice& e) {
+// Pushes a slice's bounds (None where omitted); returns how many (2 or 3).
+uint32_t Compiler::compile_slice_bounds(const ast::Slice& e) {
   if (e.lower)
     visit_expr(*e.lower);
   else
@@ -702,7 +714,11 @@ void Compiler::compile_slice(const ast::Slice& e) {
     emit(Op::LOAD_NONE);
   if (e.step) visit_expr(*e.step);
   set_line(e.pos);
-  emit(Op::BUILD_SLICE, e.step ? 3 : 2);
+  return e.step ? 3 : 2;
+}
+
+void Compiler::compile_slice(const ast::Slice& e) {
+  emit(Op::BUILD_SLICE, compile_slice_bounds(e));
 }
 
 // ----------------------------------------------------------------- calls

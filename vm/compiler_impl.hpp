@@ -190,6 +190,7 @@ class Compiler {
   void compile_joined_str(const ast::JoinedStr& e);
   void compile_formatted_value(const ast::FormattedValue& e);
   void compile_slice(const ast::Slice& e);
+  uint32_t compile_slice_bounds(const ast::Slice& e);
   void compile_lambda(const ast::Lambda& e);
   void compile_comprehension(const ast::Expr& e, symtable::CompKind kind,
                              const std::vector<ast::Comprehension>& generators,

@@ -384,6 +384,32 @@ dispatch:
     ERROR_IF(r < 0);
     DISPATCH();
   }
+  TARGET(BINARY_SLICE) {
+    uint32_t n = ARG;
+    Value obj = sp[-1 - int(n)];
+    SliceBounds b{sp[-int(n)], sp[1 - int(n)], n == 3 ? sp[-1] : Value::none()};
+    SAVE();
+    Value r = getitem_slice(t, obj, b);
+    for (Value* v = sp - n - 1; v < sp; ++v) decref<P>(*v);
+    sp -= n;
+    sp[-1] = r;
+    if (r.is_null()) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(STORE_SLICE) {
+    uint32_t n = ARG;
+    Value v = sp[-2 - int(n)], obj = sp[-1 - int(n)];
+    SliceBounds b{sp[-int(n)], sp[1 - int(n)], n == 3 ? sp[-1] : Value::none()};
+    SAVE();
+    int r = setitem_slice(t, obj, b, v);
+    for (Value* x = sp - n - 2; x < sp; ++x) decref<P>(*x);
+    sp -= n + 2;
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
   TARGET(BUILD_SLICE) {
     Value step = ARG == 3 ? POP() : Value::none();
     Value stop = POP();

@@ -85,6 +85,8 @@ namespace lockvm {
   X(STORE_SUBSCR, -3)      /* (v container key -- ) container[key] = v */      \
   X(DELETE_SUBSCR, -2)     /* (container key -- ) */                           \
   X(BUILD_SLICE, -99)      /* arg=2: (lo hi -- slice); arg=3: (lo hi step -- slice) */ \
+  X(BINARY_SLICE, -99)     /* (container lo hi [step] -- container[lo:hi:step]); arg = 2 or 3 bounds */ \
+  X(STORE_SLICE, -99)      /* (v container lo hi [step] -- ) container[lo:hi:step] = v */ \
   /* --- operators: order matches ast::BinOpKind / CmpOpKind -------------- */ \
   X(BINARY_ADD, -1) X(BINARY_SUB, -1) X(BINARY_MUL, -1) X(BINARY_MATMUL, -1)   \
   X(BINARY_DIV, -1) X(BINARY_FLOORDIV, -1) X(BINARY_MOD, -1) X(BINARY_POW, -1) \
