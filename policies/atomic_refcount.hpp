@@ -40,8 +40,11 @@ struct AtomicRefcount {
   static bool is_immortal(const Header& h) noexcept {
     return h.refcnt.load(std::memory_order_relaxed) >= kImmortalCount / 2;
   }
-  [[gnu::always_inline]] static void lock_object(Header& h) noexcept { ObjectMutex::lock(h.lock); }
-  [[gnu::always_inline]] static void unlock_object(Header& h) noexcept { ObjectMutex::unlock(h.lock); }
+  [[gnu::always_inline]] static bool lock_object(Header& h) noexcept {
+    ObjectMutex::lock(h.lock);
+    return true;
+  }
+  [[gnu::always_inline]] static void unlock_object(Header& h, bool) noexcept { ObjectMutex::unlock(h.lock); }
   // The naive design: every lock is taken, even with one thread (compare
   // BiasedRefcount's lock elision).
   static constexpr bool others_running() noexcept { return true; }

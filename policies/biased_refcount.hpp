@@ -110,17 +110,21 @@ struct BiasedRefcount {
   // count goes up in the parent, before a new thread exists
   // (attach_thread), and down when that thread has finished with every
   // object (detach_thread): a thread that skipped a lock can only see the
-  // count rise through its own doing, between two operations. unlock reads
-  // the lock word, so a region entered locked is left unlocked even if the
-  // other threads finished meanwhile.
+  // count rise through its own doing, between two operations (or inside one
+  // that runs Python code with the lock let go: ObjectGuard::reacquire
+  // decides again). lock_object says whether it locked and the guard
+  // remembers it, so a region entered locked is unlocked even if the other
+  // threads finished meanwhile, and unlocking costs no load when elided.
   [[gnu::always_inline]] static bool others_running() noexcept { return attached_.load(std::memory_order_acquire) > 0; }
   static void attach_thread() noexcept { attached_.fetch_add(1, std::memory_order_acq_rel); }  // host threads: embed_engine.hpp, count_thread
   static void detach_thread() noexcept { attached_.fetch_sub(1, std::memory_order_acq_rel); }
-  [[gnu::always_inline]] static void lock_object(Header& h) noexcept {
-    if (others_running()) ObjectMutex::lock(h.lock);
+  [[gnu::always_inline]] static bool lock_object(Header& h) noexcept {
+    if (!others_running()) return false;
+    ObjectMutex::lock(h.lock);
+    return true;
   }
-  [[gnu::always_inline]] static void unlock_object(Header& h) noexcept {
-    if (ObjectMutex::is_locked(h.lock)) ObjectMutex::unlock(h.lock);
+  [[gnu::always_inline]] static void unlock_object(Header& h, bool locked) noexcept {
+    if (locked) ObjectMutex::unlock(h.lock);
   }
 
   // ---- the merge queues (runtime side: handle_eval_breaker, thread exit) ----

@@ -25,8 +25,8 @@ struct PlainRefcount {
   static long refcount(const Header& h) noexcept { return h.refcnt; }
   static void make_immortal(Header& h) noexcept { h.refcnt = kImmortalCount; h.flags |= kImmortalFlag; }
   static bool is_immortal(const Header& h) noexcept { return h.flags & kImmortalFlag; }
-  static void lock_object(Header&) noexcept {}
-  static void unlock_object(Header&) noexcept {}
+  static bool lock_object(Header&) noexcept { return false; }
+  static void unlock_object(Header&, bool) noexcept {}
 };
 
 }  // namespace lockvm

@@ -37,9 +37,10 @@ concept LockPolicy = requires(typename P::Header& h, const typename P::Header& c
   { P::is_immortal(ch) } noexcept -> std::same_as<bool>;
 
   // Per-object lock around one container operation (no-ops where one thread
-  // runs at a time).
-  { P::lock_object(h) } noexcept;
-  { P::unlock_object(h) } noexcept;
+  // runs at a time). lock_object says whether it took the lock (a policy may
+  // elide it); unlock_object is told the same.
+  { P::lock_object(h) } noexcept -> std::same_as<bool>;
+  { P::unlock_object(h, true) } noexcept;
 
   // How script threads are made and how they block (os_threads.hpp,
   // fiber_threads.hpp).

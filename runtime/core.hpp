@@ -65,8 +65,8 @@ template <LockPolicy P> TypeObject* type_of(Thread<P>& t, const Value& v);
 template <LockPolicy P> std::string_view type_name(Thread<P>& t, const Value& v);
 template <LockPolicy P> bool is_subtype(TypeObject* a, TypeObject* b);
 template <LockPolicy P> bool isinstance(Thread<P>& t, const Value& v, TypeObject* type);
-inline bool is_kind(const Value& v, Kind k) { return v.tag == Tag::Obj && v.o->kind == k; }
-inline bool is_str(const Value& v) { return is_kind(v, Kind::Str); }
+[[gnu::always_inline]] inline bool is_kind(const Value& v, Kind k) { return v.tag == Tag::Obj && v.o->kind == k; }
+[[gnu::always_inline]] inline bool is_str(const Value& v) { return is_kind(v, Kind::Str); }
 inline StrObject* as_str(const Value& v) { return static_cast<StrObject*>(v.o); }
 inline TupleObject* as_tuple(const Value& v) { return static_cast<TupleObject*>(v.o); }
 inline ListObject* as_list(const Value& v) { return static_cast<ListObject*>(v.o); }

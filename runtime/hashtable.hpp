@@ -28,14 +28,14 @@ inline bool str_eq(StrObject* a, StrObject* b) {
 // Finds `key`. Returns 1 and sets `pos` (entry position) when present, 0 when
 // absent (then `slot` is where an insert goes), -1 on error.
 //
-// `locked` is the container whose object lock the caller holds, or null. A
+// `locked` is the guard of the container's object lock the caller holds, or null. A
 // key comparison that runs Python code (__eq__) runs with that lock released
 // — the code may touch the same container, and the lock is not re-entrant —
 // and if the table's keys changed meanwhile the probe starts over, as
 // CPython's lookdict does.
 template <LockPolicy P>
 int find(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, int64_t& pos, size_t& slot,
-         Object* locked = nullptr) {
+         ObjectGuard<P>* locked = nullptr) {
 restart:
   pos = -1;
   slot = 0;
@@ -65,10 +65,10 @@ restart:
         } else {
           Value stored = share<P>(e.key);
           uint64_t version = tab.key_version;
-          if (locked) P::unlock_object(Heap<P>::header(locked));
+          if (locked) locked->release();
           int r = equal(t, key, stored);
           decref<P>(stored);
-          if (locked) P::lock_object(Heap<P>::header(locked));
+          if (locked) locked->reacquire();
           if (r < 0) return -1;
           if (tab.key_version != version || tab.index.size() != mask + 1) goto restart;
           if (r) { pos = ix; return 1; }
@@ -109,7 +109,7 @@ inline void rebuild(HashTable& tab, size_t min_used) {
 // Inserts or replaces. Steals nothing: increfs key and value as needed.
 template <LockPolicy P>
 int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const Value& value,
-           Object* locked = nullptr) {
+           ObjectGuard<P>* locked = nullptr) {
   int64_t pos;
   size_t slot;
   int r = find(t, tab, key, hash, pos, slot, locked);
@@ -195,7 +195,7 @@ Value get_locked(Thread<P>& t, DictObject* d, const Value& key) {
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(d);
-  if (find(t, d->table, key, h, pos, slot, d) != 1) return Value();
+  if (find(t, d->table, key, h, pos, slot, &g) != 1) return Value();
   const Value& v = d->table.entries[pos].value;
   return kNewRef ? share<P>(v) : v;
 }
@@ -277,7 +277,7 @@ int dict_set(Thread<P>& t, DictObject* d, const Value& key, const Value& v) {
   int64_t h;
   if (!hash(t, key, h)) return -1;
   ObjectGuard<P> g(d);
-  return ht::insert(t, d->table, key, h, v, d);
+  return ht::insert(t, d->table, key, h, v, &g);
 }
 
 template <LockPolicy P>
@@ -289,7 +289,7 @@ int dict_del(Thread<P>& t, DictObject* d, const Value& key) {
   HashEntry e;
   {
     ObjectGuard<P> g(d);
-    int r = ht::find(t, d->table, key, h, pos, slot, d);
+    int r = ht::find(t, d->table, key, h, pos, slot, &g);
     if (r <= 0) return r;
     e = ht::take(d->table, pos);
   }
@@ -303,7 +303,7 @@ int set_add(Thread<P>& t, SetObject* s, const Value& key) {
   int64_t h;
   if (!hash(t, key, h)) return -1;
   ObjectGuard<P> g(s);
-  return ht::insert(t, s->table, key, h, Value(), s);
+  return ht::insert(t, s->table, key, h, Value(), &g);
 }
 
 template <LockPolicy P>
@@ -313,7 +313,7 @@ int set_contains(Thread<P>& t, SetObject* s, const Value& key) {
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(s);
-  return ht::find(t, s->table, key, h, pos, slot, s);
+  return ht::find(t, s->table, key, h, pos, slot, &g);
 }
 
 template <LockPolicy P>
@@ -325,7 +325,7 @@ int set_discard(Thread<P>& t, SetObject* s, const Value& key) {
   HashEntry e;
   {
     ObjectGuard<P> g(s);
-    int r = ht::find(t, s->table, key, h, pos, slot, s);
+    int r = ht::find(t, s->table, key, h, pos, slot, &g);
     if (r <= 0) return r;
     e = ht::take(s->table, pos);
   }

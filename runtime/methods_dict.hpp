@@ -142,7 +142,7 @@ int take_key(Thread<P>& t, DictObject* d, const Value& key, HashEntry& out) {
   int64_t pos;
   size_t slot;
   ObjectGuard<P> g(d);
-  int r = ht::find(t, d->table, key, h, pos, slot, d);
+  int r = ht::find(t, d->table, key, h, pos, slot, &g);
   if (r <= 0) return r;
   out = ht::take(d->table, pos);
   return 1;

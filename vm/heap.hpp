@@ -181,13 +181,23 @@ class TablesLock {
 template <LockPolicy P>
 class ObjectGuard {
  public:
-  [[gnu::always_inline]] explicit ObjectGuard(Object* o) : o_(o) { P::lock_object(Heap<P>::header(o_)); }
-  [[gnu::always_inline]] ~ObjectGuard() { P::unlock_object(Heap<P>::header(o_)); }
+  [[gnu::always_inline]] explicit ObjectGuard(Object* o) : o_(o), locked_(P::lock_object(Heap<P>::header(o))) {}
+  [[gnu::always_inline]] ~ObjectGuard() { P::unlock_object(Heap<P>::header(o_), locked_); }
   ObjectGuard(const ObjectGuard&) = delete;
   ObjectGuard& operator=(const ObjectGuard&) = delete;
 
+  // Lets go of the lock around code that may take it again (a key's __eq__
+  // in hashtable.hpp), then takes it back; whether it is taken is decided
+  // anew, since that code may have started a thread.
+  void release() {
+    P::unlock_object(Heap<P>::header(o_), locked_);
+    locked_ = false;
+  }
+  void reacquire() { locked_ = P::lock_object(Heap<P>::header(o_)); }
+
  private:
   Object* o_;
+  bool locked_;  // whether this guard holds the lock (BiasedRC elides it while one thread runs)
 };
 
 }  // namespace lockvm

@@ -777,12 +777,19 @@ TEST_CASE("shape: displays, starred items, subscripts and slices") {
         "0 LOAD_SMALL_INT 1\n1 LOAD_GLOBAL a\n2 BUILD_MAP 1\n3 LOAD_GLOBAL m\n4 DICT_UPDATE 1\n"
         "5 LOAD_CONST 'k'\n6 LOAD_SMALL_INT 2\n7 BUILD_MAP 1\n8 DICT_UPDATE 1\n9 RETURN_VALUE\n");
   CHECK(listing(*comp("{}\n", CompileMode::Eval)) == "0 BUILD_MAP 0\n1 RETURN_VALUE\n");
+  // A subscript that is a slice pushes the bounds, no slice object.
   CHECK(listing(*comp("a[1:2]\n", CompileMode::Eval)) ==
-        "0 LOAD_GLOBAL a\n1 LOAD_SMALL_INT 1\n2 LOAD_SMALL_INT 2\n3 BUILD_SLICE 2\n4 BINARY_SUBSCR\n"
-        "5 RETURN_VALUE\n");
+        "0 LOAD_GLOBAL a\n1 LOAD_SMALL_INT 1\n2 LOAD_SMALL_INT 2\n3 BINARY_SLICE 2\n"
+        "4 RETURN_VALUE\n");
   CHECK(listing(*comp("a[::2]\n", CompileMode::Eval)) ==
-        "0 LOAD_GLOBAL a\n1 LOAD_NONE\n2 LOAD_NONE\n3 LOAD_SMALL_INT 2\n4 BUILD_SLICE 3\n5 BINARY_SUBSCR\n"
-        "6 RETURN_VALUE\n");
+        "0 LOAD_GLOBAL a\n1 LOAD_NONE\n2 LOAD_NONE\n3 LOAD_SMALL_INT 2\n4 BINARY_SLICE 3\n"
+        "5 RETURN_VALUE\n");
+  CHECK(listing(*comp("a[1:] = b\n", CompileMode::Exec)) ==
+        "0 LOAD_GLOBAL b\n1 LOAD_GLOBAL a\n2 LOAD_SMALL_INT 1\n3 LOAD_NONE\n4 STORE_SLICE 2\n"
+        "5 LOAD_NONE\n6 RETURN_VALUE\n");
+  CHECK(listing(*comp("a[1, ::2]\n", CompileMode::Eval)) ==
+        "0 LOAD_GLOBAL a\n1 LOAD_SMALL_INT 1\n2 LOAD_NONE\n3 LOAD_NONE\n4 LOAD_SMALL_INT 2\n5 BUILD_SLICE 3\n"
+        "6 BUILD_TUPLE 2\n7 BINARY_SUBSCR\n8 RETURN_VALUE\n");
   CHECK(listing(*comp("a[1, 2]\n", CompileMode::Eval)) ==
         "0 LOAD_GLOBAL a\n1 LOAD_CONST (1,2)\n2 BINARY_SUBSCR\n3 RETURN_VALUE\n");
   CHECK(listing(*comp("a[i:, j]\n", CompileMode::Eval)) ==
@@ -1483,3 +1490,23 @@ TEST_CASE("disassemble: listing with names, constants, jumps, nested code and ta
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("compiler: augmented assignment reloads a local target instead of copying it") {
+  auto co = comp(
+      "def f(b, i, x, o):\n"
+      "    b[i] -= x\n"
+      "    o.n += 1\n"
+      "def g(b, j):\n"
+      "    b[j] += (j := 2)\n");
+  const CodeProto* f = find_code(*co, "f");
+  REQUIRE(f);
+  CHECK(listing(*f) ==
+        "0 LOAD_FAST b\n1 LOAD_FAST i\n2 BINARY_SUBSCR\n3 LOAD_FAST x\n4 INPLACE_SUB\n"
+        "5 LOAD_FAST b\n6 LOAD_FAST i\n7 STORE_SUBSCR\n"
+        "8 LOAD_FAST o\n9 LOAD_ATTR n\n10 LOAD_SMALL_INT 1\n11 INPLACE_ADD\n12 LOAD_FAST o\n13 STORE_ATTR n\n"
+        "14 LOAD_NONE\n15 RETURN_VALUE\n");
+  // j is rebound by := : the key is kept on the stack as before.
+  const CodeProto* g = find_code(*co, "g");
+  REQUIRE(g);
+  CHECK(listing(*g).find("COPY 2\n") != std::string::npos);
+}
