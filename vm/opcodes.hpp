@@ -194,6 +194,7 @@ namespace lockvm {
   X(FUSED_FAST_STORE_ATTR, 1)     /* LOAD_FAST STORE_ATTR: `self.x = v` into an existing entry */ \
   X(FUSED_FAST_SMALL_SUBSCR, 1)   /* LOAD_FAST LOAD_SMALL_INT BINARY_SUBSCR: `b[3]` of a list local */ \
   X(FUSED_FAST_FAST_SUBSCR, 1)    /* LOAD_FAST LOAD_FAST BINARY_SUBSCR: `a[i]` of a list local */ \
+  X(FUSED_FAST_IS_JUMP, 1)        /* LOAD_FAST LOAD_NONE|LOAD_FAST IS_OP POP_JUMP_IF_*: `if x is None` */ \
   X(FUSED_FAST_SMALL_STORE_SUBSCR, 1) /* LOAD_FAST LOAD_SMALL_INT STORE_SUBSCR: `b[3] = v` into a list local */ \
   X(FUSED_FAST_FAST_STORE_SUBSCR, 1)  /* LOAD_FAST LOAD_FAST STORE_SUBSCR: `a[i] = v` into a list local */
 

@@ -78,6 +78,17 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       f.op = cmp_for_jump(op_at(i + 2), op_at(i + 3));
       f.target = arg_at(i + 3);
       f.next = i + 4;
+    } else if (free_run(i, 4) && (op_at(i + 1) == Op::LOAD_NONE || op_at(i + 1) == Op::LOAD_FAST) &&
+               op_at(i + 2) == Op::IS_OP && is_cond_jump(op_at(i + 3))) {
+      // `if x is None:` / `if a is not b:`: identity needs no reference, so
+      // neither local is counted, and four dispatches become one.
+      fused = Op::FUSED_FAST_IS_JUMP;
+      f.k = op_at(i + 1) == Op::LOAD_NONE;  // 1: against None; 0: against local b
+      f.b = f.k ? 0 : arg_at(i + 1);
+      bool is_not = arg_at(i + 2) == 1, jump_if_true = op_at(i + 3) == Op::POP_JUMP_IF_TRUE;
+      f.op = is_not != jump_if_true;  // 1: jump when identical
+      f.target = arg_at(i + 3);
+      f.next = i + 4;
     } else if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_add_sub(op_at(i + 2)) &&
                op_at(i + 3) == Op::STORE_FAST) {
       fused = Op::FUSED_FAST_SMALL_ARITH_STORE;
