@@ -291,30 +291,36 @@ void destroy(Object* o) {
   Heap<P>::deallocate(o);
 }
 // Frees everything queued by drop() outside of a release() (teardown).
+// The queue is a thread_local with a destructor, so each mention of it is a
+// call to its TLS wrapper; the loops look it up once.
+template <LockPolicy P>
+void drain_pending(std::vector<Object*>& pending) {
+  while (!pending.empty()) {
+    Object* x = pending.back();
+    pending.pop_back();
+    destroy<P>(x);
+  }
+}
+
 template <LockPolicy P>
 void drain() {
   using Q = DeallocQueue<P>;
   if (Q::draining) return;
   Q::draining = true;
-  while (!Q::pending.empty()) {
-    Object* x = Q::pending.back();
-    Q::pending.pop_back();
-    destroy<P>(x);
-  }
+  drain_pending<P>(Q::pending);
   Q::draining = false;
 }
 
 template <LockPolicy P>
 void release_now(Object* o) {
   using Q = DeallocQueue<P>;
-  Q::pending.push_back(o);
-  if (Q::draining) return;  // an outer release() loop will get to it
-  Q::draining = true;
-  while (!Q::pending.empty()) {
-    Object* x = Q::pending.back();
-    Q::pending.pop_back();
-    destroy<P>(x);
+  if (Q::draining) {  // an outer release() loop will get to it
+    Q::pending.push_back(o);
+    return;
   }
+  Q::draining = true;
+  destroy<P>(o);
+  drain_pending<P>(Q::pending);
   Q::draining = false;
 }
 
