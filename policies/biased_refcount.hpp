@@ -94,11 +94,11 @@ struct BiasedRefcount {
   // The owner's count changes with one plain read-modify-write of memory
   // (`addl $1, mem`; `subl $1, mem` and its zero flag). Only the owner writes
   // the local count, so no lock prefix is needed, and an aligned 32-bit
-  // access is atomic on x86: another thread reading it (make_immortal's
-  // check, a merge) sees the old or the new value, as with a relaxed load
-  // and store, which GCC emits as three instructions. ThreadSanitizer does
-  // not see inline assembly, so its builds (and other CPUs) use the load and
-  // store.
+  // access is atomic on x86: another thread reading it (the immortality test
+  // of the non-owner path, a merge) sees the old or the new value, as with a
+  // relaxed load and store, which GCC emits as three instructions.
+  // ThreadSanitizer does not see inline assembly, so its builds (and other
+  // CPUs) use the load and store.
   [[gnu::always_inline]] static void local_add_one(std::atomic<uint32_t>& local) noexcept {
 #if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
     asm("addl $1, %0" : "+m"(*reinterpret_cast<uint32_t*>(&local)));

@@ -34,8 +34,6 @@ struct ObjectMutex {
     if (w.exchange(0, std::memory_order_release) == 2) [[unlikely]] wake_one(w);
   }
 
-  [[gnu::always_inline]] static bool is_locked(const std::atomic<uint32_t>& w) noexcept { return w.load(std::memory_order_relaxed) != 0; }
-
  private:
   [[gnu::noinline]] static void lock_contended(std::atomic<uint32_t>& w, uint32_t c) noexcept {
     PolicyStats& s = policy_stats();
