@@ -660,68 +660,58 @@ bool Compiler::reloads_same_object(const ast::Expr& e) const {
 void Compiler::compile_aug_assign(const ast::AugAssign& s) {
   Op op = static_cast<Op>(static_cast<int>(Op::INPLACE_ADD) + static_cast<int>(s.op));
   const ast::Expr& t = *s.target;
+  auto value_and_op = [&] {
+    visit_expr(*s.value);
+    set_line(s.pos);
+    emit(op);
+  };
+  // The store's operands are either kept on the stack under the value
+  // (COPY ... SWAP) or, where they read back the same objects, read again.
   switch (t.kind) {
     case ast::ExprKind::Name: {
       const auto& n = ast::as<ast::Name>(t);
       compile_name(n.id, ast::Ctx::Load);
-      visit_expr(*s.value);
-      set_line(s.pos);
-      emit(op);
+      value_and_op();
       compile_name(n.id, ast::Ctx::Store);
       break;
     }
-    case ast::ExprKind::Attribute: {
+    case ast::ExprKind::Attribute: {  // `self.n += 1`
       const auto& a = ast::as<ast::Attribute>(t);
-      if (reloads_same_object(*a.value)) {  // `self.n += 1`
-        visit_expr(*a.value);
-        set_line(s.pos);
-        emit_attr(Op::LOAD_ATTR, a.attr);
-        visit_expr(*s.value);
-        set_line(s.pos);
-        emit(op);
-        visit_expr(*a.value);
-        set_line(s.pos);
-        emit_attr(Op::STORE_ATTR, a.attr);
-        break;
-      }
+      bool reload = reloads_same_object(*a.value);
       visit_expr(*a.value);
       set_line(s.pos);
-      emit(Op::COPY, 1);
+      if (!reload) emit(Op::COPY, 1);
       emit_attr(Op::LOAD_ATTR, a.attr);
-      visit_expr(*s.value);
-      set_line(s.pos);
-      emit(op);
-      emit(Op::SWAP, 2);
+      value_and_op();
+      if (reload) {
+        visit_expr(*a.value);
+        set_line(s.pos);
+      } else {
+        emit(Op::SWAP, 2);
+      }
       emit_attr(Op::STORE_ATTR, a.attr);
       break;
     }
-    case ast::ExprKind::Subscript: {
+    case ast::ExprKind::Subscript: {  // `b[3] -= x`
       const auto& sub = ast::as<ast::Subscript>(t);
-      if (reloads_same_object(*sub.value) && reloads_same_object(*sub.slice)) {  // `b[3] -= x`
-        visit_expr(*sub.value);
-        visit_expr(*sub.slice);
-        set_line(s.pos);
-        emit(Op::BINARY_SUBSCR);
-        visit_expr(*s.value);
-        set_line(s.pos);
-        emit(op);
-        visit_expr(*sub.value);
-        visit_expr(*sub.slice);
-        set_line(s.pos);
-        emit(Op::STORE_SUBSCR);
-        break;
-      }
+      bool reload = reloads_same_object(*sub.value) && reloads_same_object(*sub.slice);
       visit_expr(*sub.value);
       visit_expr(*sub.slice);
       set_line(s.pos);
-      emit(Op::COPY, 2);
-      emit(Op::COPY, 2);
+      if (!reload) {
+        emit(Op::COPY, 2);
+        emit(Op::COPY, 2);
+      }
       emit(Op::BINARY_SUBSCR);
-      visit_expr(*s.value);
-      set_line(s.pos);
-      emit(op);
-      emit(Op::SWAP, 3);
-      emit(Op::SWAP, 2);
+      value_and_op();
+      if (reload) {
+        visit_expr(*sub.value);
+        visit_expr(*sub.slice);
+        set_line(s.pos);
+      } else {
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+      }
       emit(Op::STORE_SUBSCR);
       break;
     }
