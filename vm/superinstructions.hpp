@@ -22,6 +22,7 @@ inline bool is_cond_jump(Op op) { return op == Op::POP_JUMP_IF_FALSE || op == Op
 inline bool is_add_sub(Op op) {
   return op == Op::BINARY_ADD || op == Op::BINARY_SUB || op == Op::INPLACE_ADD || op == Op::INPLACE_SUB;
 }
+inline bool is_subscript(Op op) { return op == Op::BINARY_SUBSCR || op == Op::STORE_SUBSCR; }
 inline bool is_add_sub_mul(Op op) {
   return is_add_sub(op) || op == Op::BINARY_MUL || op == Op::INPLACE_MUL;
 }
@@ -110,20 +111,14 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       f.op = static_cast<uint8_t>(a == Op::INPLACE_ADD ? Op::BINARY_ADD : a == Op::INPLACE_SUB ? Op::BINARY_SUB
                                  : a == Op::INPLACE_MUL ? Op::BINARY_MUL : a);
       f.next = i + 3;
-    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && op_at(i + 2) == Op::BINARY_SUBSCR) {
-      fused = Op::FUSED_FAST_SMALL_SUBSCR;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_subscript(op_at(i + 2))) {
+      // `b[3]` / `b[3] = v`: an item of a list local, the list borrowed
+      fused = op_at(i + 2) == Op::BINARY_SUBSCR ? Op::FUSED_FAST_SMALL_SUBSCR : Op::FUSED_FAST_SMALL_STORE_SUBSCR;
       f.k = instr_sarg(code[i + 1]);
       f.next = i + 3;
-    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && op_at(i + 2) == Op::BINARY_SUBSCR) {
-      fused = Op::FUSED_FAST_FAST_SUBSCR;
-      f.b = arg_at(i + 1);
-      f.next = i + 3;
-    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && op_at(i + 2) == Op::STORE_SUBSCR) {
-      fused = Op::FUSED_FAST_SMALL_STORE_SUBSCR;
-      f.k = instr_sarg(code[i + 1]);
-      f.next = i + 3;
-    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && op_at(i + 2) == Op::STORE_SUBSCR) {
-      fused = Op::FUSED_FAST_FAST_STORE_SUBSCR;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && is_subscript(op_at(i + 2))) {
+      // `a[i]` / `a[i] = v`
+      fused = op_at(i + 2) == Op::BINARY_SUBSCR ? Op::FUSED_FAST_FAST_SUBSCR : Op::FUSED_FAST_FAST_STORE_SUBSCR;
       f.b = arg_at(i + 1);
       f.next = i + 3;
     } else if (free_run(i, 2) && (op_at(i + 1) == Op::LOAD_ATTR || op_at(i + 1) == Op::STORE_ATTR)) {
