@@ -384,11 +384,8 @@ Value getitem(Thread<P>& t, const Value& obj, const Value& key) {
       case Kind::List: {
         ListObject* l = as_list(obj);
         if (is_small_int(key)) {
-          ObjectGuard<P> g(l);
-          int64_t i = as_int_like(key), n = static_cast<int64_t>(l->items.size());
-          if (i < 0) i += n;
-          if (i >= 0 && i < n) return share<P>(l->items[i]);
-          return raise(t, t.types().IndexError, "list index out of range");
+          Value v = list_item<P>(l, as_int_like(key));
+          return v.is_null() ? raise(t, t.types().IndexError, "list index out of range") : v;
         }
         if (is_kind(key, Kind::Slice)) return list_slice(t, l, SliceBounds::of(static_cast<SliceObject*>(key.o)));
         int64_t i;

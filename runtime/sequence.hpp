@@ -40,6 +40,10 @@ bool seq_index(Thread<P>& t, const Value& key, int64_t len, int64_t& out, const 
 struct SliceBounds {
   Value start, stop, step;  // None (or Null) where omitted
   static SliceBounds of(const SliceObject* s) { return {s->start, s->stop, s->step}; }
+  // The n (2 or 3) bounds on top of a value stack.
+  static SliceBounds on_stack(const Value* top, uint32_t n) {
+    return {top[-int(n)], top[1 - int(n)], n == 3 ? top[-1] : Value::none()};
+  }
 };
 
 // slice.indices(len): fills start/stop/step and the number of items, with
@@ -133,6 +137,40 @@ Value slice_values(Thread<P>& t, const Value* items, int64_t start, int64_t step
   v.resize(static_cast<size_t>(n));
   for (int64_t k = 0; k < n; ++k) v[k] = share<P>(items[start + k * step]);
   return l;
+}
+
+// l[i] (i may count from the end) with a new reference, read under the list's
+// lock (another thread may shrink it); Null when out of range. The fast path
+// of BINARY_SUBSCR and of its fused forms.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value list_item(ListObject* l, int64_t i) {
+  Value item;
+  {
+    ObjectGuard<P> g(l);
+    int64_t n = static_cast<int64_t>(l->items.size());
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) item = share<P>(l->items[i]);
+  }
+  return item;
+}
+
+// l[i] = v, taking over the caller's reference to v; returns the item it
+// replaced, for the caller to drop once the lock is let go. Null, and v not
+// taken, when i is out of range. The fast path of STORE_SUBSCR and of its
+// fused forms.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value list_replace_item(ListObject* l, int64_t i, const Value& v) {
+  Value old;
+  {
+    ObjectGuard<P> g(l);
+    int64_t n = static_cast<int64_t>(l->items.size());
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      old = l->items[i];
+      l->items[i] = v;
+    }
+  }
+  return old;
 }
 
 // l[a:b:c], read under the list's lock.

@@ -320,14 +320,7 @@ dispatch:
   TARGET(BINARY_SUBSCR) {
     Value key = sp[-1], obj = sp[-2];
     if (obj.tag == Tag::Obj && obj.o->kind == Kind::List && key.tag == Tag::Int) {
-      ListObject* l = as_list(obj);
-      Value v;
-      {
-        ObjectGuard<P> g(l);  // the size too: another thread may shrink the list
-        int64_t i = key.i, n = static_cast<int64_t>(l->items.size());
-        if (i < 0) i += n;
-        if (i >= 0 && i < n) v = share<P>(l->items[i]);
-      }
+      Value v = list_item<P>(as_list(obj), key.i);
       if (!v.is_null()) {
         --sp;
         sp[-1] = v;
@@ -349,17 +342,7 @@ dispatch:
     sp -= 3;
     if (obj.tag == Tag::Obj && obj.o->kind == Kind::List && key.tag == Tag::Int) {
       // In range: the stack's reference to v moves into the list.
-      ListObject* l = as_list(obj);
-      Value old;
-      {
-        ObjectGuard<P> g(l);
-        int64_t i = key.i, n = static_cast<int64_t>(l->items.size());
-        if (i < 0) i += n;
-        if (i >= 0 && i < n) {
-          old = l->items[i];
-          l->items[i] = v;
-        }
-      }
+      Value old = list_replace_item<P>(as_list(obj), key.i, v);
       if (!old.is_null()) {
         decref<P>(old);
         decref<P>(obj);
@@ -387,7 +370,7 @@ dispatch:
   TARGET(BINARY_SLICE) {
     uint32_t n = ARG;
     Value obj = sp[-1 - int(n)];
-    SliceBounds b{sp[-int(n)], sp[1 - int(n)], n == 3 ? sp[-1] : Value::none()};
+    SliceBounds b = SliceBounds::on_stack(sp, n);
     SAVE();
     Value r = getitem_slice(t, obj, b);
     for (Value* v = sp - n - 1; v < sp; ++v) decref<P>(*v);
@@ -402,7 +385,7 @@ dispatch:
   TARGET(STORE_SLICE) {
     uint32_t n = ARG;
     Value v = sp[-2 - int(n)], obj = sp[-1 - int(n)];
-    SliceBounds b{sp[-int(n)], sp[1 - int(n)], n == 3 ? sp[-1] : Value::none()};
+    SliceBounds b = SliceBounds::on_stack(sp, n);
     SAVE();
     int r = setitem_slice(t, obj, b, v);
     for (Value* x = sp - n - 2; x < sp; ++x) decref<P>(*x);
