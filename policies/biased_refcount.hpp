@@ -45,7 +45,7 @@ struct BiasedRefcount {
   // The calling thread's index: assigned at its first allocation, never
   // reused, so an object owned by an exited thread is never mistaken for a
   // new thread's. Until then it is kNoThread, which owns nothing: the
-  // reference-count fast path reads tl_id_ as it is, with no test, and a
+  // reference-count fast path reads tl_fast_id_ as it is, with no test, and a
   // thread that has allocated nothing takes the shared path, as it must.
   static constexpr uint32_t kNoThread = 0xFFFFFFFFu;
   [[gnu::always_inline]] static uint32_t current_thread() noexcept {
@@ -54,7 +54,9 @@ struct BiasedRefcount {
     return id;
   }
   [[gnu::noinline]] static uint32_t assign_thread_id() noexcept {
-    return tl_id_ = next_id_.fetch_add(1, std::memory_order_relaxed);
+    tl_id_ = next_id_.fetch_add(1, std::memory_order_relaxed);
+    tl_fast_id_ = counting_.load(std::memory_order_relaxed) ? kNoThread : tl_id_;
+    return tl_id_;
   }
 
   static void init_header(Header& h) noexcept {
@@ -67,28 +69,34 @@ struct BiasedRefcount {
   // Forced inline: the eval loop is too big for GCC to inline them on its own.
   // The owner test comes first and is the whole fast path: an immortal object
   // has no owner (make_immortal), so it is recognised on the other path.
+  // The fast path compares the owner with tl_fast_id_, which is the thread's
+  // index, or kNoThread while owner updates are counted (count_owner_updates):
+  // then every update of a mortal object takes the out-of-line path, which
+  // counts it and applies it as the owner's or as a shared update.
   [[gnu::always_inline]] static void incref(Header& h) noexcept {
-    if (h.owner.load(std::memory_order_relaxed) == tl_id_) [[likely]] {
-      ++policy_stats().biased_fast;
+    if (h.owner.load(std::memory_order_relaxed) == tl_fast_id_) [[likely]] {
       local_add_one(h.local);
       return;
     }
     if (h.local.load(std::memory_order_relaxed) == kImmortal) return;
-    ++policy_stats().biased_shared;
-    h.shared.fetch_add(1 << kShift, std::memory_order_relaxed);
+    incref_slow(h);
   }
 
   // True when the caller must free the object now.
   [[gnu::always_inline]] static bool decref(Header& h) noexcept {
-    if (h.owner.load(std::memory_order_relaxed) == tl_id_) [[likely]] {
-      ++policy_stats().biased_fast;
-      if (!local_sub_one_is_zero(h.local)) [[likely]] return false;
-      // Most objects die never seen by another thread: free without a call.
-      if (h.shared.load(std::memory_order_acquire) == 0) [[likely]] return true;
-      return merge_zero_local(h);
-    }
+    if (h.owner.load(std::memory_order_relaxed) == tl_fast_id_) [[likely]] return owner_decref(h);
     if (h.local.load(std::memory_order_relaxed) == kImmortal) return false;
-    return decref_shared(h);
+    return decref_slow(h);
+  }
+
+  // Counting the owner's updates costs an add to a thread-local counter on
+  // every reference-count change, about a quarter of what brc adds to
+  // nolock's instructions, so it is done only when asked for (lockvm
+  // --stats; `lockvm compare` makes a separate counting run). Set it before
+  // script threads start: a thread reads it when it gets its index.
+  static void count_owner_updates(bool on) noexcept {
+    counting_.store(on, std::memory_order_relaxed);
+    if (tl_id_ != kNoThread) tl_fast_id_ = on ? kNoThread : tl_id_;
   }
 
   // The owner's count changes with one plain read-modify-write of memory
@@ -221,6 +229,32 @@ struct BiasedRefcount {
     bool dead = false;
   };
 
+  [[gnu::always_inline]] static bool owner_decref(Header& h) noexcept {
+    if (!local_sub_one_is_zero(h.local)) [[likely]] return false;
+    // Most objects die never seen by another thread: free without a call.
+    if (h.shared.load(std::memory_order_acquire) == 0) [[likely]] return true;
+    return merge_zero_local(h);
+  }
+
+  // A mortal object's count, changed by another thread, or by its owner
+  // while owner updates are counted.
+  [[gnu::noinline]] static void incref_slow(Header& h) noexcept {
+    if (h.owner.load(std::memory_order_relaxed) == tl_id_) {
+      ++policy_stats().biased_fast;
+      local_add_one(h.local);
+      return;
+    }
+    ++policy_stats().biased_shared;
+    h.shared.fetch_add(1 << kShift, std::memory_order_relaxed);
+  }
+  [[gnu::noinline]] static bool decref_slow(Header& h) noexcept {
+    if (h.owner.load(std::memory_order_relaxed) == tl_id_) {
+      ++policy_stats().biased_fast;
+      return owner_decref(h);
+    }
+    return decref_shared(h);
+  }
+
   // The owner's local count reached zero.
   [[gnu::noinline]] static bool merge_zero_local(Header& h) noexcept {
     int32_t shared = h.shared.load(std::memory_order_acquire);
@@ -234,7 +268,7 @@ struct BiasedRefcount {
     return merged == kMerged;  // count zero once merged
   }
 
-  [[gnu::noinline]] static bool decref_shared(Header& h) noexcept {
+  static bool decref_shared(Header& h) noexcept {
     ++policy_stats().biased_shared;
     int32_t shared = h.shared.load(std::memory_order_relaxed);
     int32_t next;
@@ -284,6 +318,8 @@ struct BiasedRefcount {
   }
 
   static inline thread_local uint32_t tl_id_ = kNoThread;
+  static inline thread_local uint32_t tl_fast_id_ = kNoThread;
+  static inline std::atomic<bool> counting_{false};
   static inline std::atomic<uint32_t> next_id_{1};
   static inline std::mutex mu_;
   static inline std::atomic<int> pending_{0};

@@ -42,6 +42,26 @@ std::unique_ptr<Session> make_session_by_name(std::string_view policy, const Ses
   return nullptr;
 }
 
+bool policy_counts_owner_updates(std::string_view policy) {
+  bool counts = false;
+  auto check = [&]<class P>(P*) {
+    if (policy == P::kName) counts = requires { P::count_owner_updates(true); };
+  };
+#ifdef LOCKVM_WITH_NOLOCK
+  check(static_cast<NoLock*>(nullptr));
+#endif
+#ifdef LOCKVM_WITH_GIL
+  check(static_cast<GlobalLock*>(nullptr));
+#endif
+#ifdef LOCKVM_WITH_OBJLOCKS
+  check(static_cast<ObjectLocks*>(nullptr));
+#endif
+#ifdef LOCKVM_WITH_BRC
+  check(static_cast<BiasedRC*>(nullptr));
+#endif
+  return counts;
+}
+
 long long live_object_count() { return LiveObjects::count(); }
 
 }  // namespace lockvm

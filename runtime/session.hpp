@@ -17,6 +17,10 @@ struct SessionOptions {
   std::vector<std::string> module_path;    // where imports look
   std::function<void(std::string_view)> write_out;
   std::function<void(std::string_view)> write_err;
+  // Count every reference-count update the owner thread makes (brc's
+  // biased_fast counter). Off by default: the count costs a few per cent of
+  // brc's time (policies/biased_refcount.hpp). lockvm --stats turns it on.
+  bool count_owner_updates = false;
 };
 
 enum class FeedResult { Done, Incomplete, Error, Exit };
@@ -57,6 +61,8 @@ std::unique_ptr<Session> make_session(const SessionOptions& opts);
 // The policies built into this binary, by their --policy names.
 std::vector<std::string> policy_names();
 std::unique_ptr<Session> make_session_by_name(std::string_view policy, const SessionOptions& opts);
+// Whether SessionOptions::count_owner_updates changes anything under `policy`.
+bool policy_counts_owner_updates(std::string_view policy);
 
 // Live heap objects across all interpreters (for leak checks).
 long long live_object_count();

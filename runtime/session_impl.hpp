@@ -14,6 +14,7 @@ class SessionImpl final : public Session {
     in_->module_path = opts.module_path;
     in_->write_out = opts.write_out;
     in_->write_err = opts.write_err;
+    if constexpr (requires { P::count_owner_updates(true); }) P::count_owner_updates(opts.count_owner_updates);
     if constexpr (requires { P::thread_start(&in_->eval_breaker, kBreakMerge); })
       P::thread_start(&in_->eval_breaker, kBreakMerge);  // biased RC: objects queued to this thread
     t_ = std::make_unique<Thread<P>>(*in_);

@@ -1,10 +1,11 @@
-# The differential script suite (tests/scripts/*.py, run by tests/run_scripts.py)
-# and the REPL test (tests/repl/test_repl.py).  Included from tests/CMakeLists.txt;
+# The differential script suite (tests/scripts/*.py, run by tests/run_scripts.py),
+# the REPL test (tests/repl/test_repl.py) and the counters test (tests/cli).  Included from tests/CMakeLists.txt;
 # needs the `lockvm` target.
 #
 #   ctest -L scripts             all scripts, each under every policy lockvm lists
 #   ctest -R script/str_methods  the scripts whose name matches
 #   ctest -L repl                the REPL through a pseudo-terminal
+#   ctest -L cli                 the counters of --stats-json and compare
 #
 # One ctest test per script, so that a failure names the script.  The runner
 # asks `lockvm --list-policies` for the policies, so new policies are picked up
@@ -52,6 +53,13 @@ if(NOT LOCKVM_SANITIZE STREQUAL "thread")
 add_test(NAME repl
   COMMAND ${Python3_EXECUTABLE} ${LOCKVM_TESTS_DIR}/repl/test_repl.py $<TARGET_FILE:lockvm>)
 set_tests_properties(repl PROPERTIES LABELS "repl" TIMEOUT 180)
+endif()
+
+# The counters of --stats-json and of `lockvm compare --json`, per policy.
+if(NOT LOCKVM_SANITIZE STREQUAL "thread")
+add_test(NAME cli-stats
+  COMMAND ${Python3_EXECUTABLE} ${LOCKVM_TESTS_DIR}/cli/test_stats.py $<TARGET_FILE:lockvm>)
+set_tests_properties(cli-stats PROPERTIES LABELS "cli" TIMEOUT 300)
 endif()
 
 # The benchmark harness in its CI mode: every program (and the threaded ones
