@@ -234,8 +234,23 @@ inline uint32_t attr_hint(int64_t index) {
 // reference, taken under the dict's lock.
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value attr_entry_ref(DictObject* d, uint32_t index, StrObject* name) {
-  ObjectGuard<P> g(d);
-  return share<P>(attr_entry(d->table, index, name));
+  return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA { return share<P>(attr_entry(d->table, index, name)); });
+}
+
+// Replaces the value of entry `index` of an instance dict if its key is still
+// `name`, taking over the caller's reference to v; returns the value it
+// replaced (for the caller to drop once the lock is let go), or Null, and v
+// not taken. STORE_ATTR's in-place fast path.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value attr_entry_replace(DictObject* d, uint32_t index, StrObject* name, const Value& v) {
+  return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA {
+    if (index >= d->table.entries.size()) return Value();
+    HashEntry& e = d->table.entries[index];
+    if (e.key.tag != Tag::Obj || e.key.o != name) return Value();
+    Value old = e.value;
+    e.value = v;
+    return old;
+  });
 }
 
 // The class attribute a cache word points at: entry `index` of the dict of
@@ -246,8 +261,7 @@ template <LockPolicy P>
   uint32_t depth = attr_depth(w);
   if (depth >= tp->mro.size()) return Value();
   DictObject* d = tp->mro[depth]->dict;
-  ObjectGuard<P> g(d);
-  return attr_entry(d->table, attr_index(w), name);
+  return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA { return attr_entry(d->table, attr_index(w), name); });
 }
 
 // The position of key `name` (interned) in `d`, or -1: dict_get_str's probe.
@@ -260,23 +274,24 @@ inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_st
 // an entry with the same hash but another pointer goes to dict_find_str.
 template <LockPolicy P>
 [[gnu::always_inline]] inline bool dict_lacks_str(DictObject* d, StrObject* key) {
-  ObjectGuard<P> g(d);
-  const HashTable& tab = d->table;
-  if (tab.index.empty()) return true;
-  int64_t h = key->hash;
-  size_t mask = tab.index.size() - 1;
-  uint64_t perturb = static_cast<uint64_t>(h);
-  size_t i = static_cast<size_t>(h) & mask;
-  for (;;) {
-    int32_t ix = tab.index[i];
-    if (ix == ht::kEmpty) return true;
-    if (ix >= 0) {
-      const HashEntry& e = tab.entries[ix];
-      if (e.hash == h) return e.key.tag == Tag::Obj && e.key.o == key ? false : dict_find_str(d, key) < 0;
+  return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA {
+    const HashTable& tab = d->table;
+    if (tab.index.empty()) return true;
+    int64_t h = key->hash;
+    size_t mask = tab.index.size() - 1;
+    uint64_t perturb = static_cast<uint64_t>(h);
+    size_t i = static_cast<size_t>(h) & mask;
+    for (;;) {
+      int32_t ix = tab.index[i];
+      if (ix == ht::kEmpty) return true;
+      if (ix >= 0) {
+        const HashEntry& e = tab.entries[ix];
+        if (e.hash == h) return e.key.tag == Tag::Obj && e.key.o == key ? false : dict_find_str(d, key) < 0;
+      }
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
     }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
-  }
+  });
 }
 
 // type_lookup, also telling where the attribute is: the MRO depth of the

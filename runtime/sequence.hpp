@@ -144,14 +144,11 @@ Value slice_values(Thread<P>& t, const Value* items, int64_t start, int64_t step
 // of BINARY_SUBSCR and of its fused forms.
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value list_item(ListObject* l, int64_t i) {
-  Value item;
-  {
-    ObjectGuard<P> g(l);
+  return with_object_locked<P>(l, [&]() LOCKVM_INLINE_LAMBDA {
     int64_t n = static_cast<int64_t>(l->items.size());
     if (i < 0) i += n;
-    if (i >= 0 && i < n) item = share<P>(l->items[i]);
-  }
-  return item;
+    return i >= 0 && i < n ? share<P>(l->items[i]) : Value();
+  });
 }
 
 // l[i] = v, taking over the caller's reference to v; returns the item it
@@ -160,17 +157,14 @@ template <LockPolicy P>
 // fused forms.
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value list_replace_item(ListObject* l, int64_t i, const Value& v) {
-  Value old;
-  {
-    ObjectGuard<P> g(l);
+  return with_object_locked<P>(l, [&]() LOCKVM_INLINE_LAMBDA {
     int64_t n = static_cast<int64_t>(l->items.size());
     if (i < 0) i += n;
-    if (i >= 0 && i < n) {
-      old = l->items[i];
-      l->items[i] = v;
-    }
-  }
-  return old;
+    if (i < 0 || i >= n) return Value();
+    Value old = l->items[i];
+    l->items[i] = v;
+    return old;
+  });
 }
 
 // l[a:b:c], read under the list's lock.

@@ -173,11 +173,8 @@ dispatch:
   }
   TARGET(LOAD_DEREF) {
     auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
-    Value v;
-    {
-      ObjectGuard<P> g(cell);  // a closure's cells are shared by the threads running it
-      v = share<P>(cell->contents);
-    }
+    // A closure's cells are shared by the threads running it.
+    Value v = with_object_locked<P>(cell, [&]() LOCKVM_INLINE_LAMBDA { return share<P>(cell->contents); });
     if (v.is_null()) {
       SAVE();
       const CodeProto& p = *co->proto;
@@ -194,12 +191,8 @@ dispatch:
   }
   TARGET(STORE_DEREF) {
     auto* cell = static_cast<CellObject*>(f->cells()[ARG].o);
-    Value old;
-    {
-      ObjectGuard<P> g(cell);
-      old = cell->contents;
-      cell->contents = POP();
-    }
+    Value v = POP();
+    Value old = with_object_locked<P>(cell, [&]() LOCKVM_INLINE_LAMBDA { return std::exchange(cell->contents, v); });
     decref<P>(old);
     DISPATCH();
   }
@@ -640,8 +633,7 @@ dispatch:
     {  // scope: computed goto would skip these destructors
       Value v = POP();
       ListObject* l = as_list(sp[-static_cast<int>(ARG)]);
-      ObjectGuard<P> g(l);
-      l->items.push_back(v);
+      with_object_locked<P>(l, [&]() LOCKVM_INLINE_LAMBDA { l->items.push_back(v); });
     }
     DISPATCH();
   }
@@ -929,11 +921,9 @@ dispatch:
       }
       if (it->aux16 == static_cast<uint16_t>(IterKind::Seq) && is_kind(it->seq, Kind::List)) {
         ListObject* l = as_list(it->seq);
-        Value v;
-        {
-          ObjectGuard<P> g(l);
-          if (it->index < static_cast<int64_t>(l->items.size())) v = share<P>(l->items[it->index++]);
-        }
+        Value v = with_object_locked<P>(l, [&]() LOCKVM_INLINE_LAMBDA {
+          return it->index < static_cast<int64_t>(l->items.size()) ? share<P>(l->items[it->index++]) : Value();
+        });
         if (!v.is_null()) {
           PUSH(v);
           DISPATCH();

@@ -200,4 +200,23 @@ class ObjectGuard {
   bool locked_;  // whether this guard holds the lock (BiasedRC elides it while one thread runs)
 };
 
+// Runs `op` (which must not run Python code: ObjectGuard::release is for
+// that) under o's lock, as an ObjectGuard would. For the hot readers of the eval loop (an item of a list,
+// an attribute of an instance, a method of a class): where the policy elides
+// the lock (BiasedRC while one thread runs) the elided path has one test, and
+// `op` a copy of its own, where a guard also tests what it locked on the way
+// out and keeps that flag in a register the eval loop has none to spare for.
+// GCC inlines a lambda into the eval loop only when told to (the loop is
+// past its growth limits); `[&]() LOCKVM_INLINE_LAMBDA { ... }`.
+#define LOCKVM_INLINE_LAMBDA __attribute__((always_inline))
+template <LockPolicy P, class Op>
+[[gnu::always_inline]] inline auto with_object_locked(Object* o, Op&& op) {
+  if (!P::lock_object(Heap<P>::header(o))) return op();
+  struct Unlock {
+    Object* o;
+    [[gnu::always_inline]] ~Unlock() { P::unlock_object(Heap<P>::header(o), true); }
+  } unlock{o};
+  return op();
+}
+
 }  // namespace lockvm
