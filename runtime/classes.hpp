@@ -294,6 +294,20 @@ template <LockPolicy P>
   });
 }
 
+// LOAD_METHOD's cached case: the function (borrowed) that `obj.<c.name>`
+// finds on the class of instance obj when its dict does not shadow it, or
+// Null; `w` is the cache word, for the other cases.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value instance_method(AttrCache& c, Object* obj, uint64_t& w) {
+  TypeObject* tp = obj->type;
+  w = attr_lookup(c, load_type_version(tp));
+  if (attr_kind(w) != AttrKind::Method) return Value();
+  Value descr = attr_class_entry<P>(tp, w, c.name);
+  if (!is_kind(descr, Kind::Function) || !dict_lacks_str<P>(static_cast<InstanceObject*>(obj)->dict, c.name))
+    return Value();
+  return descr;
+}
+
 // type_lookup, also telling where the attribute is: the MRO depth of the
 // class that has it and its entry index in that class's dict. Cacheable
 // only when both fit a cache word and the key is `name` itself (what the

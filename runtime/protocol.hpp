@@ -714,9 +714,8 @@ Value iter_next(Thread<P>& t, const Value& itv) {
       int64_t i = it->index;
       switch (s.o->kind) {
         case Kind::List: {
-          ListObject* l = as_list(s);
-          ObjectGuard<P> g(l);
-          if (i < static_cast<int64_t>(l->items.size())) { it->index++; return share<P>(l->items[i]); }
+          Value v = list_iter_next<P>(it, as_list(s));
+          if (!v.is_null()) return v;
           break;
         }
         case Kind::Tuple: {
@@ -756,14 +755,7 @@ Value iter_next(Thread<P>& t, const Value& itv) {
       it->seq = Value();
       return Value();
     }
-    case IterKind::Range:
-      if (it->n1 > 0) {
-        --it->n1;
-        int64_t v = it->index;
-        it->index += it->n2;
-        return Value::integer(v);
-      }
-      return Value();
+    case IterKind::Range: return range_iter_next(it);
     case IterKind::DictKeys:
     case IterKind::DictValues:
     case IterKind::DictItems:

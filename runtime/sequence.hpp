@@ -151,6 +151,24 @@ template <LockPolicy P>
   });
 }
 
+// The next item of a list iterator over l (a new reference), read under the
+// list's lock; Null at the end. FOR_ITER's fast path and iter_next's.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value list_iter_next(IteratorObject* it, ListObject* l) {
+  return with_object_locked<P>(l, [&]() LOCKVM_INLINE_LAMBDA {
+    return it->index < static_cast<int64_t>(l->items.size()) ? share<P>(l->items[it->index++]) : Value();
+  });
+}
+
+// The next int of a range iterator (index, step n2, n1 left), Null at the end.
+[[gnu::always_inline]] inline Value range_iter_next(IteratorObject* it) {
+  if (it->n1 <= 0) return Value();
+  --it->n1;
+  Value v = Value::integer(it->index);
+  it->index += it->n2;
+  return v;
+}
+
 // l[i] = v, taking over the caller's reference to v; returns the item it
 // replaced, for the caller to drop once the lock is let go. Null, and v not
 // taken, when i is out of range. The fast path of STORE_SUBSCR and of its

@@ -903,15 +903,15 @@ dispatch:
     decref<P>(v);
     DISPATCH();
   }
-  TARGET(FOR_ITER) {
+  TARGET(FOR_ITER) {}
+  for_iter : {  // also FUSED_FOR_ITER_STORE's fallback, with instr remade
     Value itv = TOP();
     if (itv.tag == Tag::Obj && itv.o->kind == Kind::Iterator) {
       auto* it = static_cast<IteratorObject*>(itv.o);
       if (it->aux16 == static_cast<uint16_t>(IterKind::Range)) {
-        if (it->n1 > 0) {
-          --it->n1;
-          PUSH(Value::integer(it->index));
-          it->index += it->n2;
+        Value v = range_iter_next(it);
+        if (!v.is_null()) {
+          PUSH(v);
           DISPATCH();
         }
         --sp;
@@ -920,10 +920,7 @@ dispatch:
         DISPATCH();
       }
       if (it->aux16 == static_cast<uint16_t>(IterKind::Seq) && is_kind(it->seq, Kind::List)) {
-        ListObject* l = as_list(it->seq);
-        Value v = with_object_locked<P>(l, [&]() LOCKVM_INLINE_LAMBDA {
-          return it->index < static_cast<int64_t>(l->items.size()) ? share<P>(l->items[it->index++]) : Value();
-        });
+        Value v = list_iter_next<P>(it, as_list(it->seq));
         if (!v.is_null()) {
           PUSH(v);
           DISPATCH();
@@ -942,7 +939,8 @@ dispatch:
     pc = code + ARG;
     DISPATCH();
   }
-  TARGET(RETURN_VALUE) {
+  TARGET(RETURN_VALUE) {}
+  return_value : {  // also FUSED_RETURN_NONE's, with None pushed
     Value r = POP();
     Frame* back = f->back;
     if (!f->is_entry && !f->gen) [[likely]] {

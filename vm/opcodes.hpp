@@ -196,7 +196,10 @@ namespace lockvm {
   X(FUSED_FAST_FAST_SUBSCR, 1)    /* LOAD_FAST LOAD_FAST BINARY_SUBSCR: `a[i]` of a list local */ \
   X(FUSED_FAST_IS_JUMP, 1)        /* LOAD_FAST LOAD_NONE|LOAD_FAST IS_OP POP_JUMP_IF_*: `if x is None` */ \
   X(FUSED_FAST_SMALL_STORE_SUBSCR, 1) /* LOAD_FAST LOAD_SMALL_INT STORE_SUBSCR: `b[3] = v` into a list local */ \
-  X(FUSED_FAST_FAST_STORE_SUBSCR, 1)  /* LOAD_FAST LOAD_FAST STORE_SUBSCR: `a[i] = v` into a list local */
+  X(FUSED_FAST_FAST_STORE_SUBSCR, 1)  /* LOAD_FAST LOAD_FAST STORE_SUBSCR: `a[i] = v` into a list local */ \
+  X(FUSED_FAST_METHOD, 2)         /* LOAD_FAST LOAD_METHOD: `x.m(...)`, a function on x's class */ \
+  X(FUSED_FOR_ITER_STORE, 0)      /* FOR_ITER STORE_FAST: the next item of a range or list into a local */ \
+  X(FUSED_RETURN_NONE, 0)         /* LOAD_NONE RETURN_VALUE, or a forward JUMP to them (no operands) */
 
 // Note on LIST_APPEND / SET_ADD / MAP_ADD / LIST_EXTEND / SET_UPDATE /
 // DICT_UPDATE / DICT_MERGE: after popping their operand(s), the target

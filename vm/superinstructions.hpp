@@ -127,11 +127,37 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       fused = op_at(i + 1) == Op::LOAD_ATTR ? Op::FUSED_FAST_ATTR : Op::FUSED_FAST_STORE_ATTR;
       f.b = arg_at(i + 1);  // the attribute cache
       f.next = i + 2;
+    } else if (free_run(i, 2) && op_at(i + 1) == Op::LOAD_METHOD) {
+      // `x.m(...)`: the method call of every OO program.
+      fused = Op::FUSED_FAST_METHOD;
+      f.b = arg_at(i + 1);  // the attribute cache
+      f.next = i + 2;
     }
     if (fused == Op::NOP) continue;
     f.int_mask = int_masks[f.op < 6 ? f.op : 0];
     code[i] = make_instr(fused, static_cast<uint32_t>(out.size()));
     out.push_back(f);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (op_at(i) == Op::LOAD_NONE && i + 1 < n && op_at(i + 1) == Op::RETURN_VALUE) {
+      code[i] = make_instr(Op::FUSED_RETURN_NONE);
+    } else if (op_at(i) == Op::FOR_ITER && free_run(i, 2) && op_at(i + 1) == Op::STORE_FAST) {
+      // `for x in ...:` stores each item straight into x.
+      FusedOperands f;
+      f.target = arg_at(i);  // where the loop exits
+      f.b = arg_at(i + 1);
+      f.next = i + 2;
+      code[i] = make_instr(Op::FUSED_FOR_ITER_STORE, static_cast<uint32_t>(out.size()));
+      out.push_back(f);
+    }
+  }
+  // A forward jump to a return returns there and then (CPython inlines such
+  // exit blocks too): the stack is the same at both ends of a jump, and a
+  // return cannot raise, so no handler range matters.
+  for (size_t i = 0; i < n; ++i) {
+    if (op_at(i) != Op::JUMP || arg_at(i) <= i || arg_at(i) >= n) continue;
+    Op at = op_at(arg_at(i));
+    if (at == Op::RETURN_VALUE || at == Op::FUSED_RETURN_NONE) code[i] = make_instr(at);
   }
   // A loop's backward jump to its fused test runs the test itself: one
   // dispatch fewer per iteration. It gets its own copy of the operands, with
