@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "runtime/builtins_iter.hpp"
+#include "runtime/format_text.hpp"
 #include "runtime/methods_common.hpp"
 #include "runtime/methods_list.hpp"
 #include "runtime/methods_numbers.hpp"
@@ -366,31 +367,12 @@ Value b_repr(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   return repr(t, args[0]);
 }
 
-// repr() with every non-ASCII code point escaped.
-inline std::string ascii_escape(std::string_view s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    char32_t c = unicode::decode(s, i);
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      continue;
-    }
-    char buf[16];
-    if (c <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
-    else if (c <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-    else std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
-    out += buf;
-  }
-  return out;
-}
-
 template <LockPolicy P>
 Value b_ascii(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (!bi::arg_one(t, "ascii", nargs, kw)) return Value();
   std::string text;
   if (!repr_into(t, args[0], text)) return Value();
-  return new_str(t, ascii_escape(text));
+  return new_str(t, fmt::ascii_escape(text));
 }
 
 template <LockPolicy P>

@@ -199,10 +199,11 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
     case RShift: {
       if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
       if (y > 100000000) return Value::integer(x < 0 ? -1 : 0);
-      // cpp_int shifts negative numbers toward zero; Python floors.
-      BigInt r = x >> static_cast<unsigned>(y);
-      if (x < 0 && (r << static_cast<unsigned>(y)) != x) r -= 1;
-      return new_bigint(t, r);
+      // Python floors. How cpp_int shifts a negative number has changed
+      // between Boost versions (toward zero, then floor, as 1.81 does), so
+      // only non-negative numbers are shifted: x >> y == -((-x - 1) >> y) - 1.
+      unsigned n = static_cast<unsigned>(y);
+      return new_bigint(t, x < 0 ? BigInt(-(((-x) - 1) >> n) - 1) : BigInt(x >> n));
     }
     case BitOr: return new_bigint(t, x | y);
     case BitXor: return new_bigint(t, x ^ y);

@@ -400,6 +400,12 @@ Value format_value(Thread<P>& t, const Value& v, int conversion, const Value& sp
   else if (conversion == 2 || conversion == 3) conv = repr(t, v);
   if (conversion) {
     if (conv.is_null()) return conv;
+    if (conversion == 3) {  // !a: ascii()
+      Value esc = new_str(t, fmt::ascii_escape(as_str(conv)->view()));
+      decref<P>(conv);
+      if (esc.is_null()) return esc;
+      conv = esc;
+    }
     src = &conv;
   }
   Value r;

@@ -49,3 +49,7 @@ print(str(a)[:10], len(str(a)))
 # Big int bit operations.
 print((2 ** 100) >> 90, 1 << 100, (2 ** 100 - 1) & 0xFFFF, (2 ** 100) | 1)
 print((2 ** 70).bit_length(), (255).bit_length(), (0).bit_length(), (-8).bit_length())
+
+# Right shifts of negative big ints floor, as small ints do, whatever bits go.
+for x in (-(2 ** 64) - 1, -(2 ** 64), -(2 ** 100) - 3, -(2 ** 70) + 1, -(3 ** 50)):
+    print(x >> 1, x >> 63, x >> 64, x >> 65, x >> 200, x >> 0)

@@ -34,3 +34,7 @@ p = Point(1, 2)
 print(f"{p} {p!r} {p!s} {[p]}")
 for i in range(3):
     print(f"row {i}: {'#' * i}{'.' * (3 - i)}")
+
+# !a is ascii(): non-ASCII code points escaped, unlike !r.
+n = "é\u20ac\U0001f600"
+print(f"{n!a}", f"{n!r}", f"{[n]!a:>30}", ascii(n), "{!a}".format(n))
