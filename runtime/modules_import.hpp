@@ -154,4 +154,33 @@ Value import_module(Thread<P>& t, std::string_view name, DictObject* globals) {
   return mod;
 }
 
+// `from m import *` into dst: the names m.__all__ lists (each must exist;
+// those before a missing one are bound, as in CPython), or without one every
+// name that does not start with '_'.
+template <LockPolicy P>
+bool import_star(Thread<P>& t, const Value& mod, DictObject* dst) {
+  if (!is_kind(mod, Kind::Module)) return true;
+  auto* m = static_cast<ModuleObject*>(mod.o);
+  Ref<P> all(dict_get_str_ref<P>(m->dict, intern(t.interp, "__all__")));
+  if (all->is_null()) {
+    TableSnapshot<P> snap(m->dict, m->dict->table);
+    for (const HashEntry& e : snap.entries)
+      if (is_str(e.key) && as_str(e.key)->size && as_str(e.key)->data[0] != '_' &&
+          dict_set(t, dst, e.key, e.value) < 0)
+        return false;
+    return true;
+  }
+  Ref<P> names(to_list(t, *all));
+  if (names->is_null()) return false;
+  for (const Value& name : as_list(*names)->items) {
+    if (!is_str(name))
+      return raisef(t, t.types().TypeError, "Item in ", m->name->view(), ".__all__ must be str, not ",
+                    type_name(t, name)),
+             false;
+    Ref<P> v(getattr(t, mod, intern(t.interp, as_str(name)->view())));
+    if (v->is_null() || dict_set(t, dst, name, *v) < 0) return false;
+  }
+  return true;
+}
+
 }  // namespace lockvm::rt

@@ -1280,20 +1280,7 @@ dispatch:
     {  // scope: computed goto would skip these destructors
       Value mod = POP();
       SAVE();
-      bool ok = true;
-      if (is_kind(mod, Kind::Module)) {
-        DictObject* src = static_cast<ModuleObject*>(mod.o)->dict;
-        DictObject* dst = f->ns ? f->ns : f->globals;
-        std::vector<HashEntry> items;
-        for (const HashEntry& e : src->table.entries)
-          if (is_str(e.key) && as_str(e.key)->size && as_str(e.key)->data[0] != '_')
-            items.push_back({share<P>(e.key), share<P>(e.value), e.hash});
-        for (HashEntry& e : items) {
-          if (ok && dict_set(t, dst, e.key, e.value) < 0) ok = false;
-          decref<P>(e.key);
-          decref<P>(e.value);
-        }
-      }
+      bool ok = import_star(t, mod, f->ns ? f->ns : f->globals);
       decref<P>(mod);
       ERROR_IF(!ok);
     }
