@@ -478,7 +478,7 @@ void attr_fill_builtin_method(Thread<P>& t, AttrCache& c, const Value& obj) {
 template <LockPolicy P>
 void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   TypeObject* tp = inst->type;
-  if (inst->kind != Kind::Instance) return;
+  if (inst->kind != Kind::Instance || tp == t.types().object) return;  // object(): instance_setattr refuses
   if (!is_kind(type_lookup_cached<P>(tp, t.names().__setattr__, TypeObject::kLookupSetattr), Kind::Native)) return;
   if (!type_assign_version(tp)) return;
   uint32_t version = load_type_version(tp);
@@ -794,6 +794,8 @@ int property_store(Thread<P>& t, const Value& obj, PropertyObject* p, StrObject*
 template <LockPolicy P>
 int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
   auto* inst = static_cast<InstanceObject*>(obj.o);
+  if (inst->type == t.types().object) [[unlikely]]  // object() has no __dict__; its subclasses do
+    return raisef(t, t.types().AttributeError, "'object' object has no attribute '", name->view(), "'"), -1;
   Value descr = type_lookup<P>(inst->type, name);
   if (is_kind(descr, Kind::Property)) {
     return property_store(t, obj, static_cast<PropertyObject*>(descr.o), name, v);

@@ -55,3 +55,21 @@ d = Dynamic()
 d.real = "real attribute"
 print(d.real, d.get_color(), d.get_size(), hasattr(d, "other"), getattr(d, "other", "fallback"))
 print(getattr("text", "upper")(), getattr([3, 1, 2], "index")(2), hasattr(5, "real"))
+
+# A bare object() takes no attributes (it has no __dict__); a subclass's
+# instances do, in a loop too (the attribute store cache must not mix them).
+class Sub:
+    pass
+
+
+for target in (object(), Sub()):
+    for i in range(3):
+        try:
+            target.x = i
+            print(type(target).__name__, "x =", target.x)
+        except AttributeError as e:
+            print(type(target).__name__, "AttributeError", e)
+try:
+    setattr(object(), "y", 1)
+except AttributeError as e:
+    print("setattr AttributeError", e)
