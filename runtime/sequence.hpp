@@ -169,6 +169,16 @@ template <LockPolicy P>
   return v;
 }
 
+// The next item of a range or list iterator, the kinds FOR_ITER (and its
+// fusion with STORE_FAST) steps inline; Null at the end or for another kind.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value fast_iter_next(IteratorObject* it) {
+  if (it->aux16 == static_cast<uint16_t>(IterKind::Range)) return range_iter_next(it);
+  if (it->aux16 == static_cast<uint16_t>(IterKind::Seq) && is_kind(it->seq, Kind::List))
+    return list_iter_next<P>(it, as_list(it->seq));
+  return Value();
+}
+
 // l[i] = v, taking over the caller's reference to v; returns the item it
 // replaced, for the caller to drop once the lock is let go. Null, and v not
 // taken, when i is out of range. The fast path of STORE_SUBSCR and of its

@@ -907,24 +907,12 @@ dispatch:
   for_iter : {  // also FUSED_FOR_ITER_STORE's fallback, with instr remade
     Value itv = TOP();
     if (itv.tag == Tag::Obj && itv.o->kind == Kind::Iterator) {
-      auto* it = static_cast<IteratorObject*>(itv.o);
-      if (it->aux16 == static_cast<uint16_t>(IterKind::Range)) {
-        Value v = range_iter_next(it);
-        if (!v.is_null()) {
-          PUSH(v);
-          DISPATCH();
-        }
-        --sp;
-        decref<P>(itv);
-        pc = code + ARG;
+      // A range or a list steps inline; their end, like any other
+      // iterator, goes through iter_next.
+      Value v = fast_iter_next<P>(static_cast<IteratorObject*>(itv.o));
+      if (!v.is_null()) {
+        PUSH(v);
         DISPATCH();
-      }
-      if (it->aux16 == static_cast<uint16_t>(IterKind::Seq) && is_kind(it->seq, Kind::List)) {
-        Value v = list_iter_next<P>(it, as_list(it->seq));
-        if (!v.is_null()) {
-          PUSH(v);
-          DISPATCH();
-        }
       }
     }
     SAVE();

@@ -201,11 +201,12 @@ class ObjectGuard {
 };
 
 // Runs `op` (which must not run Python code: ObjectGuard::release is for
-// that) under o's lock, as an ObjectGuard would. For the hot readers of the eval loop (an item of a list,
-// an attribute of an instance, a method of a class): where the policy elides
-// the lock (BiasedRC while one thread runs) the elided path has one test, and
-// `op` a copy of its own, where a guard also tests what it locked on the way
-// out and keeps that flag in a register the eval loop has none to spare for.
+// that) under o's lock, as an ObjectGuard would. For the hot readers of the
+// eval loop (an item of a list, an attribute of an instance, a method of a
+// class): where the policy elides the lock (BiasedRC while one thread runs)
+// the elided path has one test, and `op` a copy of its own, where a guard
+// also tests what it locked on the way out and keeps that flag in a register
+// the eval loop has none to spare for.
 // GCC inlines a lambda into the eval loop only when told to (the loop is
 // past its growth limits); `[&]() LOCKVM_INLINE_LAMBDA { ... }`.
 #define LOCKVM_INLINE_LAMBDA __attribute__((always_inline))
