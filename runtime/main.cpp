@@ -25,7 +25,11 @@
 
 namespace {
 
+#ifdef LOCKVM_PGO_BUILD
+constexpr const char* kVersion = "lockvm 0.1.0 (Python 3.11 subset, profile-guided build)";
+#else
 constexpr const char* kVersion = "lockvm 0.1.0 (Python 3.11 subset)";
+#endif
 
 constexpr const char* kUsage =
     "usage: lockvm [options] [-c cmd | script.py | -] [args...]\n"

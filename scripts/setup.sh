@@ -4,7 +4,11 @@
 #   scripts/setup.sh              install + build in build/        (RelWithDebInfo)
 #   scripts/setup.sh --asan       install + build in build-asan/   (ASan + UBSan)
 #   scripts/setup.sh --tsan       install + build in build-tsan/   (TSan)
+#   scripts/setup.sh --pgo        install + profile-guided build in build-pgo/
+#                                 (instrumented build, training run, rebuild;
+#                                 the lockvm binary only: what bench/run times)
 #   scripts/setup.sh --no-build   install only
+#   --policies=A;B                build only these policies (default: all four)
 #
 # Safe to run again: packages already installed are left alone, `apt-get
 # update` runs only when something is missing, and the build is incremental
@@ -19,13 +23,17 @@ PACKAGES=(
 
 build_dir=build
 sanitize=""
+pgo=0
+policies=""
 do_build=1
 for arg in "$@"; do
   case "$arg" in
     --asan) build_dir=build-asan; sanitize=address ;;
     --tsan) build_dir=build-tsan; sanitize=thread ;;
+    --pgo) build_dir=build-pgo; pgo=1 ;;
+    --policies=*) policies="${arg#--policies=}" ;;
     --no-build) do_build=0 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -77,14 +85,29 @@ if [[ -n "$sanitize" ]]; then
   # TSan cannot follow Boost.Fiber's stack switches: no nolock in that build.
   [[ "$sanitize" == thread ]] && cmake_args+=(-DLOCKVM_POLICIES="gil;objlocks;brc")
 fi
+[[ -n "$policies" ]] && cmake_args+=(-DLOCKVM_POLICIES="$policies")
 if command -v ccache >/dev/null; then
   cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 
-say "configuring $build_dir ${sanitize:+(sanitizer: $sanitize)}"
-cmake "${cmake_args[@]}"
-say "building $build_dir"
-cmake --build "$build_dir"
+if ((pgo)); then
+  # Three steps in one directory (the profile names object files by path).
+  profile="$ROOT/$build_dir/pgo-profile"
+  say "pgo 1/3: instrumented build in $build_dir"
+  cmake "${cmake_args[@]}" -DLOCKVM_PGO=generate -DLOCKVM_PGO_DIR="$profile"
+  cmake --build "$build_dir" --target lockvm
+  say "pgo 2/3: training run (bench/pgo/train.sh)"
+  rm -rf "$profile"
+  bench/pgo/train.sh "$build_dir/lockvm"
+  say "pgo 3/3: optimized build"
+  cmake "${cmake_args[@]}" -DLOCKVM_PGO=use -DLOCKVM_PGO_DIR="$profile"
+  cmake --build "$build_dir" --target lockvm
+else
+  say "configuring $build_dir ${sanitize:+(sanitizer: $sanitize)}"
+  cmake "${cmake_args[@]}"
+  say "building $build_dir"
+  cmake --build "$build_dir"
+fi
 if command -v ccache >/dev/null; then
   ccache --show-stats 2>/dev/null | grep -iE '^ *(cache hit|hits|misses|cache size)' | sed 's/^/   ccache: /' || true
 fi

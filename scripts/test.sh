@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install, build and run every test: the normal build, then the ASan+UBSan
-# build, then the TSan build (threaded tests).  This is what CI runs (.ci/run)
+# build, then the TSan build (threaded tests), then the profile-guided build
+# (one policy, its benchmark checksums).  This is what CI runs (.ci/run)
 # and the README's second command.
 #
 #   scripts/test.sh
@@ -111,6 +112,27 @@ embed_stage "embed asan+ubsan" build-asan "-fsanitize=address,undefined -fno-san
 # (gil, objlocks, brc; see tests/scripts.cmake).
 run_stage "tsan" build-tsan --tsan
 embed_stage "embed tsan" build-tsan "-fsanitize=thread"  # the samples use gil and brc only
+
+# The profile-guided build that bench/run times (scripts/setup.sh --pgo), with
+# one policy to keep CI short: instrumented build, training run, optimized
+# rebuild; then the training workload's output against CPython's and every
+# benchmark program's checksum, on the optimized binary.
+pgo_stage() {
+  local t0=$SECONDS
+  echo
+  echo "==================== pgo: setup.sh --pgo --policies=nolock (build-pgo) ===================="
+  if bash "$ROOT/scripts/setup.sh" --pgo --policies=nolock &&
+     build-pgo/lockvm --version | grep -q "profile-guided build" &&
+     diff <(python3 bench/pgo/train.py) <(build-pgo/lockvm bench/pgo/train.py) &&
+     python3 bench/run --quick --lockvm build-pgo/lockvm; then
+    total_passed=$((total_passed + 1))
+    stage_report+=("pgo: build, training, bench --quick passed, $((SECONDS - t0)) s")
+  else
+    total_failed=$((total_failed + 1))
+    stage_report+=("pgo: FAILED, $((SECONDS - t0)) s")
+  fi
+}
+pgo_stage
 echo
 echo "==================== summary ===================="
 for line in "${stage_report[@]}"; do
