@@ -32,6 +32,62 @@ inline int64_t floor_mod(int64_t a, int64_t b) {
   return m;
 }
 
+// op: ast::BinOpKind (Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow,
+// LShift, RShift, BitOr, BitXor, BitAnd). The results of int ⊕ int, float ⊕
+// float and their mixes that need no allocation and raise nothing: the eval
+// loop's fast paths (its opcodes pass op as a constant, so each handler keeps
+// only its own case) and int_binop's. False: overflow, a zero divisor, a
+// negative shift, or an op with no such result; the caller then takes the
+// general path, which raises or goes to big integers.
+[[gnu::always_inline]] inline bool small_int_binop(int op, int64_t x, int64_t y, int64_t& r) {
+  switch (op) {
+    case 0: return !__builtin_add_overflow(x, y, &r);
+    case 1: return !__builtin_sub_overflow(x, y, &r);
+    case 2: return !__builtin_mul_overflow(x, y, &r);
+    case 5:
+      if (y == 0 || (y == -1 && x == std::numeric_limits<int64_t>::min())) return false;
+      r = floor_div(x, y);
+      return true;
+    case 6:
+      if (y == 0) return false;
+      r = y == -1 ? 0 : floor_mod(x, y);
+      return true;
+    case 8:
+      if (y < 0 || y >= 63) return false;
+      r = static_cast<int64_t>(static_cast<uint64_t>(x) << y);
+      return (r >> y) == x;
+    case 9:
+      if (y < 0) return false;
+      r = y >= 63 ? (x < 0 ? -1 : 0) : (x >> y);
+      return true;
+    case 10: r = x | y; return true;
+    case 11: r = x ^ y; return true;
+    case 12: r = x & y; return true;
+  }
+  return false;
+}
+// int / int: exact operands give the correctly rounded quotient.
+[[gnu::always_inline]] inline bool small_int_true_div(int op, int64_t x, int64_t y, double& r) {
+  if (op != 4 || y == 0 || x >= (1LL << 53) || x <= -(1LL << 53) || y >= (1LL << 53) || y <= -(1LL << 53))
+    return false;
+  r = static_cast<double>(x) / static_cast<double>(y);
+  return true;
+}
+// Python converts the int of a mixed operation with float() (nearest, ties
+// to even), as the CPU's conversion of an int64 does.
+[[gnu::always_inline]] inline bool small_float_binop(int op, double x, double y, double& r) {
+  switch (op) {
+    case 0: r = x + y; return true;
+    case 1: r = x - y; return true;
+    case 2: r = x * y; return true;
+    case 4:
+      if (y == 0) return false;
+      r = x / y;
+      return true;
+  }
+  return false;
+}
+
 inline double float_floor_mod(double a, double b) {
   double m = std::fmod(a, b);
   if (m != 0) {
@@ -108,23 +164,20 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
   enum { Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd };
   if (is_small_int(a) && is_small_int(b)) {
     int64_t x = as_int_like(a), y = as_int_like(b), r;
+    // bool & bool stays a bool, as in Python.
+    if (op >= BitOr && a.tag == Tag::Bool && b.tag == Tag::Bool)
+      return Value::boolean(op == BitOr ? (x | y) : op == BitXor ? (x ^ y) : (x & y));
+    if (small_int_binop(op, x, y, r)) return Value::integer(r);
     switch (op) {
-      case Add: if (!__builtin_add_overflow(x, y, &r)) return Value::integer(r); break;
-      case Sub: if (!__builtin_sub_overflow(x, y, &r)) return Value::integer(r); break;
-      case Mult: if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r); break;
       case Div:
         if (y == 0) return raise(t, t.types().ZeroDivisionError, "division by zero");
-        if (std::abs(x) < (1LL << 53) && std::abs(y) < (1LL << 53))
-          return Value::number(static_cast<double>(x) / static_cast<double>(y));
+        if (double d; small_int_true_div(op, x, y, d)) return Value::number(d);
         break;
       case FloorDiv:
         if (y == 0) return raise(t, t.types().ZeroDivisionError, "integer division or modulo by zero");
-        if (!(x == std::numeric_limits<int64_t>::min() && y == -1)) return Value::integer(floor_div(x, y));
-        break;
+        break;  // INT64_MIN // -1
       case Mod:
-        if (y == 0) return raise(t, t.types().ZeroDivisionError, "integer modulo by zero");
-        if (y == -1) return Value::integer(0);
-        return Value::integer(floor_mod(x, y));
+        return raise(t, t.types().ZeroDivisionError, "integer modulo by zero");
       case Pow:
         if (y < 0) {
           if (x == 0) return raise(t, t.types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
@@ -144,18 +197,10 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
       case LShift:
         if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
         if (x == 0) return Value::integer(0);
-        if (y < 63) {
-          int64_t shifted = static_cast<int64_t>(static_cast<uint64_t>(x) << y);
-          if ((shifted >> y) == x) return Value::integer(shifted);
-        }
-        break;
+        break;  // overflow: a big integer
       case RShift:
-        if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
-        return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
-      // bool & bool stays a bool, as in Python.
-      case BitOr: return a.tag == Tag::Bool && b.tag == Tag::Bool ? Value::boolean(x | y) : Value::integer(x | y);
-      case BitXor: return a.tag == Tag::Bool && b.tag == Tag::Bool ? Value::boolean(x ^ y) : Value::integer(x ^ y);
-      case BitAnd: return a.tag == Tag::Bool && b.tag == Tag::Bool ? Value::boolean(x & y) : Value::integer(x & y);
+        return raise(t, t.types().ValueError, "negative shift count");
+      case Add: case Sub: case Mult: break;  // overflow: a big integer
       default: return Value::null();
     }
   }

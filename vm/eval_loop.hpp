@@ -398,21 +398,34 @@ dispatch:
     DISPATCH();
   }
 
-  // Binary operators: unboxed int and float operands stay in the loop.
-#define BINARY_INT_FLOAT(opcode, opidx, inplace, INT_EXPR, FLOAT_EXPR)             \
+  // Binary operators: unboxed int and float operands stay in the loop
+  // (small_int_binop and its kin in runtime/numbers.hpp: opidx is a constant,
+  // so each handler keeps only its operator's case, and an operator with no
+  // float case loses that branch).
+#define BINARY_OP(opcode, opidx, inplace)                                          \
   TARGET(opcode) {                                                                 \
     Value b = sp[-1], a = sp[-2];                                                  \
     if (a.tag == Tag::Int && b.tag == Tag::Int) {                                  \
       int64_t r;                                                                   \
-      if (!(INT_EXPR)) {                                                           \
+      double d;                                                                    \
+      if (small_int_binop(opidx, a.i, b.i, r)) {                                   \
         --sp;                                                                      \
         sp[-1] = Value::integer(r);                                                \
         DISPATCH();                                                                \
       }                                                                            \
-    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {                       \
-      --sp;                                                                        \
-      sp[-1] = Value::number(FLOAT_EXPR);                                          \
-      DISPATCH();                                                                  \
+      if (small_int_true_div(opidx, a.i, b.i, d)) {                                \
+        --sp;                                                                      \
+        sp[-1] = Value::number(d);                                                 \
+        DISPATCH();                                                                \
+      }                                                                            \
+    } else if ((a.tag == Tag::Float || a.tag == Tag::Int) && (b.tag == Tag::Float || b.tag == Tag::Int)) { \
+      double r;                                                                    \
+      if (small_float_binop(opidx, a.tag == Tag::Float ? a.f : static_cast<double>(a.i), \
+                            b.tag == Tag::Float ? b.f : static_cast<double>(b.i), r)) { \
+        --sp;                                                                      \
+        sp[-1] = Value::number(r);                                                 \
+        DISPATCH();                                                                \
+      }                                                                            \
     }                                                                              \
     SAVE();                                                                        \
     Value r = binary_op(t, opidx, a, b, inplace);                                  \
@@ -423,46 +436,33 @@ dispatch:
     PUSH(r);                                                                       \
     DISPATCH();                                                                    \
   }
-#define BINARY_GENERIC(opcode, opidx, inplace)                                     \
-  TARGET(opcode) {                                                                 \
-    Value b = sp[-1], a = sp[-2];                                                  \
-    SAVE();                                                                        \
-    Value r = binary_op(t, opidx, a, b, inplace);                                  \
-    decref<P>(a);                                                                  \
-    decref<P>(b);                                                                  \
-    sp -= 2;                                                                       \
-    ERROR_IF(r.is_null());                                                         \
-    PUSH(r);                                                                       \
-    DISPATCH();                                                                    \
-  }
-  BINARY_INT_FLOAT(BINARY_ADD, 0, false, __builtin_add_overflow(a.i, b.i, &r), a.f + b.f)
-  BINARY_INT_FLOAT(BINARY_SUB, 1, false, __builtin_sub_overflow(a.i, b.i, &r), a.f - b.f)
-  BINARY_INT_FLOAT(BINARY_MUL, 2, false, __builtin_mul_overflow(a.i, b.i, &r), a.f * b.f)
-  BINARY_GENERIC(BINARY_MATMUL, 3, false)
-  BINARY_GENERIC(BINARY_DIV, 4, false)
-  BINARY_GENERIC(BINARY_FLOORDIV, 5, false)
-  BINARY_GENERIC(BINARY_MOD, 6, false)
-  BINARY_GENERIC(BINARY_POW, 7, false)
-  BINARY_GENERIC(BINARY_LSHIFT, 8, false)
-  BINARY_GENERIC(BINARY_RSHIFT, 9, false)
-  BINARY_GENERIC(BINARY_OR, 10, false)
-  BINARY_GENERIC(BINARY_XOR, 11, false)
-  BINARY_GENERIC(BINARY_AND, 12, false)
-  BINARY_INT_FLOAT(INPLACE_ADD, 0, true, __builtin_add_overflow(a.i, b.i, &r), a.f + b.f)
-  BINARY_INT_FLOAT(INPLACE_SUB, 1, true, __builtin_sub_overflow(a.i, b.i, &r), a.f - b.f)
-  BINARY_INT_FLOAT(INPLACE_MUL, 2, true, __builtin_mul_overflow(a.i, b.i, &r), a.f * b.f)
-  BINARY_GENERIC(INPLACE_MATMUL, 3, true)
-  BINARY_GENERIC(INPLACE_DIV, 4, true)
-  BINARY_GENERIC(INPLACE_FLOORDIV, 5, true)
-  BINARY_GENERIC(INPLACE_MOD, 6, true)
-  BINARY_GENERIC(INPLACE_POW, 7, true)
-  BINARY_GENERIC(INPLACE_LSHIFT, 8, true)
-  BINARY_GENERIC(INPLACE_RSHIFT, 9, true)
-  BINARY_GENERIC(INPLACE_OR, 10, true)
-  BINARY_GENERIC(INPLACE_XOR, 11, true)
-  BINARY_GENERIC(INPLACE_AND, 12, true)
-#undef BINARY_INT_FLOAT
-#undef BINARY_GENERIC
+  BINARY_OP(BINARY_ADD, 0, false)
+  BINARY_OP(BINARY_SUB, 1, false)
+  BINARY_OP(BINARY_MUL, 2, false)
+  BINARY_OP(BINARY_MATMUL, 3, false)
+  BINARY_OP(BINARY_DIV, 4, false)
+  BINARY_OP(BINARY_FLOORDIV, 5, false)
+  BINARY_OP(BINARY_MOD, 6, false)
+  BINARY_OP(BINARY_POW, 7, false)
+  BINARY_OP(BINARY_LSHIFT, 8, false)
+  BINARY_OP(BINARY_RSHIFT, 9, false)
+  BINARY_OP(BINARY_OR, 10, false)
+  BINARY_OP(BINARY_XOR, 11, false)
+  BINARY_OP(BINARY_AND, 12, false)
+  BINARY_OP(INPLACE_ADD, 0, true)
+  BINARY_OP(INPLACE_SUB, 1, true)
+  BINARY_OP(INPLACE_MUL, 2, true)
+  BINARY_OP(INPLACE_MATMUL, 3, true)
+  BINARY_OP(INPLACE_DIV, 4, true)
+  BINARY_OP(INPLACE_FLOORDIV, 5, true)
+  BINARY_OP(INPLACE_MOD, 6, true)
+  BINARY_OP(INPLACE_POW, 7, true)
+  BINARY_OP(INPLACE_LSHIFT, 8, true)
+  BINARY_OP(INPLACE_RSHIFT, 9, true)
+  BINARY_OP(INPLACE_OR, 10, true)
+  BINARY_OP(INPLACE_XOR, 11, true)
+  BINARY_OP(INPLACE_AND, 12, true)
+#undef BINARY_OP
 
 #define COMPARE(opcode, opidx, CMP)                                                \
   TARGET(opcode) {                                                                 \
