@@ -88,6 +88,18 @@ inline int64_t floor_mod(int64_t a, int64_t b) {
   return false;
 }
 
+// A float, or an int a double holds exactly (|i| <= 2**53): comparing two
+// such as doubles gives Python's exact int/float comparison.
+[[gnu::always_inline]] inline bool exact_double(const Value& v, double& d) {
+  if (v.tag == Tag::Float) {
+    d = v.f;
+    return true;
+  }
+  if (v.tag != Tag::Int || v.i > (1LL << 53) || v.i < -(1LL << 53)) return false;
+  d = static_cast<double>(v.i);
+  return true;
+}
+
 inline double float_floor_mod(double a, double b) {
   double m = std::fmod(a, b);
   if (m != 0) {

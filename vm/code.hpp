@@ -92,6 +92,9 @@ struct FusedOperands {
                         // inverted for POP_JUMP_IF_FALSE; or the arithmetic Op
   uint8_t int_mask = 0; // the comparison as a truth table over int order:
                         // bit 0 less, bit 1 equal, bit 2 greater (branch-free)
+  uint8_t float_cmp = 0;     // compare-and-jump on floats: the comparison as
+  bool jump_if_true = false; // written (0..5) and when the branch is taken
+                             // (a NaN makes the negation of < differ from >=)
 };
 
 // A syntax error found while tokenizing, parsing or compiling. `type` is the

@@ -477,6 +477,12 @@ dispatch:
       sp[-1] = Value::boolean(a.f CMP b.f);                                        \
       DISPATCH();                                                                  \
     }                                                                              \
+    double x, y;                                                                   \
+    if (exact_double(a, x) && exact_double(b, y)) { /* an int and a float */       \
+      --sp;                                                                        \
+      sp[-1] = Value::boolean(x CMP y);                                            \
+      DISPATCH();                                                                  \
+    }                                                                              \
     SAVE();                                                                        \
     Value r = compare(t, a, b, opidx);                                             \
     decref<P>(a);                                                                  \

@@ -53,12 +53,19 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
   };
   auto op_at = [&](size_t i) { return instr_op(code[i]); };
   auto arg_at = [&](size_t i) { return instr_arg(code[i]); };
-  // COMPARE_* order is ==, !=, <, <=, >, >=; for "jump if false" the taken
-  // branch is the negated comparison.
   auto cmp_for_jump = [&](Op cmp, Op jump) -> uint8_t {
     static constexpr uint8_t negate[] = {1, 0, 5, 4, 3, 2};
     uint8_t c = static_cast<uint8_t>(static_cast<int>(cmp) - static_cast<int>(Op::COMPARE_EQ));
     return jump == Op::POP_JUMP_IF_TRUE ? c : negate[c];
+  };
+  // COMPARE_* order is ==, !=, <, <=, >, >=; for "jump if false" the taken
+  // branch of ints is the negated comparison. Not of floats: with a NaN,
+  // `not (x < y)` holds and `x >= y` does not, so floats keep the comparison
+  // itself (float_cmp) and the jump's sense.
+  auto set_compare = [&](FusedOperands& f, Op cmp, Op jump) {
+    f.op = cmp_for_jump(cmp, jump);
+    f.float_cmp = static_cast<uint8_t>(static_cast<int>(cmp) - static_cast<int>(Op::COMPARE_EQ));
+    f.jump_if_true = jump == Op::POP_JUMP_IF_TRUE;
   };
   // Truth tables of ==, !=, <, <=, >, >= over (less, equal, greater).
   static constexpr uint8_t int_masks[] = {0b010, 0b101, 0b001, 0b011, 0b100, 0b110};
@@ -70,13 +77,13 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
     if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_compare(op_at(i + 2)) && is_cond_jump(op_at(i + 3))) {
       fused = Op::FUSED_FAST_SMALL_CMP_JUMP;
       f.k = instr_sarg(code[i + 1]);
-      f.op = cmp_for_jump(op_at(i + 2), op_at(i + 3));
+      set_compare(f, op_at(i + 2), op_at(i + 3));
       f.target = arg_at(i + 3);
       f.next = i + 4;
     } else if (free_run(i, 4) && op_at(i + 1) == Op::LOAD_FAST && is_compare(op_at(i + 2)) && is_cond_jump(op_at(i + 3))) {
       fused = Op::FUSED_FAST_FAST_CMP_JUMP;
       f.b = arg_at(i + 1);
-      f.op = cmp_for_jump(op_at(i + 2), op_at(i + 3));
+      set_compare(f, op_at(i + 2), op_at(i + 3));
       f.target = arg_at(i + 3);
       f.next = i + 4;
     } else if (free_run(i, 4) && (op_at(i + 1) == Op::LOAD_NONE || op_at(i + 1) == Op::LOAD_FAST) &&
