@@ -26,6 +26,15 @@ inline bool is_subscript(Op op) { return op == Op::BINARY_SUBSCR || op == Op::ST
 inline bool is_add_sub_mul(Op op) {
   return is_add_sub(op) || op == Op::BINARY_MUL || op == Op::INPLACE_MUL;
 }
+// The BinOpKind (small_int_binop's op) of an int operator that is not + or -
+// and that an int local and a small int constant can have an unboxed result
+// of; -1 for the rest. BINARY_* and INPLACE_* are both in BinOpKind order.
+inline int small_binop_kind(Op op) {
+  int k = op >= Op::INPLACE_ADD && op <= Op::INPLACE_AND ? static_cast<int>(op) - static_cast<int>(Op::INPLACE_ADD)
+          : op >= Op::BINARY_ADD && op <= Op::BINARY_AND ? static_cast<int>(op) - static_cast<int>(Op::BINARY_ADD)
+                                                         : -1;
+  return k == 2 || k == 5 || k == 6 || (k >= 8 && k <= 12) ? k : -1;
+}
 
 inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<ExceptionEntry>& table,
                                    std::vector<FusedOperands>& out) {
@@ -110,6 +119,12 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
       fused = Op::FUSED_FAST_SMALL_ARITH;
       bool sub = op_at(i + 2) == Op::BINARY_SUB || op_at(i + 2) == Op::INPLACE_SUB;
       f.k = sub ? -int64_t(instr_sarg(code[i + 1])) : instr_sarg(code[i + 1]);
+      f.next = i + 3;
+    } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && small_binop_kind(op_at(i + 2)) >= 0) {
+      // `i % 2`, `n // 10`, `x >> 1`, `h & 0xFF`, `3 * k`...
+      fused = Op::FUSED_FAST_SMALL_BINOP;
+      f.k = instr_sarg(code[i + 1]);
+      f.op = static_cast<uint8_t>(small_binop_kind(op_at(i + 2)));
       f.next = i + 3;
     } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && is_add_sub_mul(op_at(i + 2))) {
       fused = Op::FUSED_FAST_FAST_ARITH;

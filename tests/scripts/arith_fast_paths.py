@@ -79,3 +79,30 @@ def loop_lt(a, b):
 nan = float('nan')
 print(branch_lt(nan, 1.0), branch_lt(1.0, nan), branch_lt(1.0, 2.0), branch_lt(2.0, 1.0))
 print(branch_ge_lit(nan), branch_ge_lit(1.0), branch_ge_lit(0.5), loop_lt(nan, 2.0), loop_lt(1.0, 2.0))
+
+
+# An int or float local with a small int literal (a fused op for * // % <<
+# >> | ^ &), plain and in place, at the edges.
+def with_literals(x):
+    y = x
+    y //= 3
+    z = x
+    z %= -4
+    return (x * 3, x // 7, x % 7, x % -3, x // -2, x >> 2, x >> 70 if isinstance(x, int) else 0,
+            x << 3 if isinstance(x, int) else 0, x & 15 if isinstance(x, int) else 0,
+            x | 8 if isinstance(x, int) else 0, x ^ 5 if isinstance(x, int) else 0, y, z)
+
+
+for x in vals + [1.5, -2.25, 0.0]:
+    try:
+        print(x, with_literals(x))
+    except TypeError as e:
+        print(x, 'TypeError', e)
+
+
+def float_literals(x):
+    return x * 3, x * -2, x * 0, x // 2, x % 3, x % -3
+
+
+for x in fl + [2.5, -7.75]:
+    print(x, float_literals(x))
