@@ -86,3 +86,32 @@ TEST_CASE("the existing fusions keep their shape") {
   CHECK(op_at(f, 2) == Op::FUSED_FAST_SMALL_ARITH_SELF);
   CHECK(operands_at(f, 2).k == -1);
 }
+
+TEST_CASE("a local and a small int literal under * // % shifts or bitwise ops are one instruction") {
+  Fused f = fuse({make_instr(Op::LOAD_FAST, 2), make_instr(Op::LOAD_SMALL_INT, 7), make_instr(Op::BINARY_MOD),
+                  make_instr(Op::LOAD_FAST, 1), make_instr(Op::LOAD_SMALL_INT, 3), make_instr(Op::INPLACE_RSHIFT),
+                  make_instr(Op::LOAD_FAST, 0), make_instr(Op::LOAD_SMALL_INT, 2), make_instr(Op::BINARY_POW),
+                  make_instr(Op::RETURN_VALUE)});
+  REQUIRE(op_at(f, 0) == Op::FUSED_FAST_SMALL_BINOP);
+  CHECK(operands_at(f, 0).a == 2);
+  CHECK(operands_at(f, 0).k == 7);
+  CHECK(operands_at(f, 0).op == 6);  // BinOpKind Mod, small_int_binop's numbering
+  CHECK(operands_at(f, 0).next == 3);
+  REQUIRE(op_at(f, 3) == Op::FUSED_FAST_SMALL_BINOP);
+  CHECK(operands_at(f, 3).op == 9);  // RShift, from the in-place form
+  CHECK(op_at(f, 6) == Op::LOAD_FAST);  // ** has no unboxed case
+}
+
+TEST_CASE("a compare-and-jump keeps the comparison as written for floats") {
+  // `if a < b:` jumps past the body when false: ints test the negation (>=),
+  // floats test < and jump when it is false, which differs for a NaN.
+  Fused f = fuse({make_instr(Op::LOAD_FAST, 0), make_instr(Op::LOAD_FAST, 1), make_instr(Op::COMPARE_LT),
+                  make_instr(Op::POP_JUMP_IF_FALSE, 5), make_instr(Op::NOP), make_instr(Op::LOAD_NONE),
+                  make_instr(Op::RETURN_VALUE)});
+  REQUIRE(op_at(f, 0) == Op::FUSED_FAST_FAST_CMP_JUMP);
+  const FusedOperands& o = operands_at(f, 0);
+  CHECK(o.op == 5);          // >=: the ints' branch-free mask
+  CHECK(o.float_cmp == 2);   // <
+  CHECK_FALSE(o.jump_if_true);
+  CHECK(o.target == 5);
+}
