@@ -9,6 +9,9 @@
 #                                 the lockvm binary only: what bench/run times)
 #   scripts/setup.sh --no-build   install only
 #   --policies=A;B                build only these policies (default: all four)
+#   --build-dir=DIR               build in DIR instead (scripts/test.sh builds its
+#                                 one-policy PGO check in build-pgo-ci/, so that
+#                                 build-pgo/, which bench/run times, keeps all four)
 #
 # Safe to run again: packages already installed are left alone, `apt-get
 # update` runs only when something is missing, and the build is incremental
@@ -25,6 +28,7 @@ build_dir=build
 sanitize=""
 pgo=0
 policies=""
+dir_override=""
 do_build=1
 for arg in "$@"; do
   case "$arg" in
@@ -32,11 +36,14 @@ for arg in "$@"; do
     --tsan) build_dir=build-tsan; sanitize=thread ;;
     --pgo) build_dir=build-pgo; pgo=1 ;;
     --policies=*) policies="${arg#--policies=}" ;;
+    --build-dir=*) dir_override="${arg#--build-dir=}" ;;
     --no-build) do_build=0 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
+
+[[ -n "$dir_override" ]] && build_dir="$dir_override"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -120,11 +120,11 @@ embed_stage "embed tsan" build-tsan "-fsanitize=thread"  # the samples use gil a
 pgo_stage() {
   local t0=$SECONDS
   echo
-  echo "==================== pgo: setup.sh --pgo --policies=nolock (build-pgo) ===================="
-  if bash "$ROOT/scripts/setup.sh" --pgo --policies=nolock &&
-     build-pgo/lockvm --version | grep -q "profile-guided build" &&
-     diff <(python3 bench/pgo/train.py) <(build-pgo/lockvm bench/pgo/train.py) &&
-     python3 bench/run --quick --lockvm build-pgo/lockvm; then
+  echo "==================== pgo: setup.sh --pgo --policies=nolock (build-pgo-ci) ===================="
+  if bash "$ROOT/scripts/setup.sh" --pgo --policies=nolock --build-dir=build-pgo-ci &&
+     build-pgo-ci/lockvm --version | grep -q "profile-guided build" &&
+     diff <(python3 bench/pgo/train.py) <(build-pgo-ci/lockvm bench/pgo/train.py) &&
+     python3 bench/run --quick --lockvm build-pgo-ci/lockvm; then
     total_passed=$((total_passed + 1))
     stage_report+=("pgo: build, training, bench --quick passed, $((SECONDS - t0)) s")
   else
