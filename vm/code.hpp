@@ -89,7 +89,8 @@ struct FusedOperands {
   uint32_t next = 0;    // the instruction after the fused sequence
   uint32_t head = 0;    // a loop's backward jump: the index of its fused test
   uint8_t op = 0;       // comparison 0..5 (==, !=, <, <=, >, >=), already
-                        // inverted for POP_JUMP_IF_FALSE; or the arithmetic Op
+                        // inverted for POP_JUMP_IF_FALSE; or the arithmetic
+                        // operator as a BinOpKind (small_int_binop's op)
   uint8_t int_mask = 0; // the comparison as a truth table over int order:
                         // bit 0 less, bit 1 equal, bit 2 greater (branch-free)
   uint8_t float_cmp = 0;     // compare-and-jump on floats: the comparison as

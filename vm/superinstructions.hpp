@@ -26,13 +26,17 @@ inline bool is_subscript(Op op) { return op == Op::BINARY_SUBSCR || op == Op::ST
 inline bool is_add_sub_mul(Op op) {
   return is_add_sub(op) || op == Op::BINARY_MUL || op == Op::INPLACE_MUL;
 }
-// The BinOpKind (small_int_binop's op) of an int operator that is not + or -
-// and that an int local and a small int constant can have an unboxed result
-// of; -1 for the rest. BINARY_* and INPLACE_* are both in BinOpKind order.
+// The BinOpKind (small_int_binop's op) of BINARY_* or INPLACE_*, which are
+// both in BinOpKind order; -1 for any other instruction.
+inline int binop_kind(Op op) {
+  if (op >= Op::INPLACE_ADD && op <= Op::INPLACE_AND) return static_cast<int>(op) - static_cast<int>(Op::INPLACE_ADD);
+  if (op >= Op::BINARY_ADD && op <= Op::BINARY_AND) return static_cast<int>(op) - static_cast<int>(Op::BINARY_ADD);
+  return -1;
+}
+// The BinOpKind of an int operator that is not + or - and that an int local
+// and a small int constant can have an unboxed result of; -1 for the rest.
 inline int small_binop_kind(Op op) {
-  int k = op >= Op::INPLACE_ADD && op <= Op::INPLACE_AND ? static_cast<int>(op) - static_cast<int>(Op::INPLACE_ADD)
-          : op >= Op::BINARY_ADD && op <= Op::BINARY_AND ? static_cast<int>(op) - static_cast<int>(Op::BINARY_ADD)
-                                                         : -1;
+  int k = binop_kind(op);
   return k == 2 || k == 5 || k == 6 || (k >= 8 && k <= 12) ? k : -1;
 }
 
@@ -129,9 +133,7 @@ inline void fuse_superinstructions(std::vector<Instr>& code, const std::vector<E
     } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_FAST && is_add_sub_mul(op_at(i + 2))) {
       fused = Op::FUSED_FAST_FAST_ARITH;
       f.b = arg_at(i + 1);
-      Op a = op_at(i + 2);
-      f.op = static_cast<uint8_t>(a == Op::INPLACE_ADD ? Op::BINARY_ADD : a == Op::INPLACE_SUB ? Op::BINARY_SUB
-                                 : a == Op::INPLACE_MUL ? Op::BINARY_MUL : a);
+      f.op = static_cast<uint8_t>(binop_kind(op_at(i + 2)));
       f.next = i + 3;
     } else if (free_run(i, 3) && op_at(i + 1) == Op::LOAD_SMALL_INT && is_subscript(op_at(i + 2))) {
       // `b[3]` / `b[3] = v`: an item of a list local, the list borrowed
