@@ -180,6 +180,7 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
     if (op >= BitOr && a.tag == Tag::Bool && b.tag == Tag::Bool)
       return Value::boolean(op == BitOr ? (x | y) : op == BitXor ? (x ^ y) : (x & y));
     if (small_int_binop(op, x, y, r)) return Value::integer(r);
+    // What small_int_binop leaves: errors, and results beyond 64 bits.
     switch (op) {
       case Div:
         if (y == 0) return raise(t, t.types().ZeroDivisionError, "division by zero");
@@ -188,7 +189,7 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
       case FloorDiv:
         if (y == 0) return raise(t, t.types().ZeroDivisionError, "integer division or modulo by zero");
         break;  // INT64_MIN // -1
-      case Mod:
+      case Mod:  // small_int_binop fails only on a zero divisor
         return raise(t, t.types().ZeroDivisionError, "integer modulo by zero");
       case Pow:
         if (y < 0) {
@@ -210,7 +211,7 @@ Value int_binop(Thread<P>& t, int op, const Value& a, const Value& b) {
         if (y < 0) return raise(t, t.types().ValueError, "negative shift count");
         if (x == 0) return Value::integer(0);
         break;  // overflow: a big integer
-      case RShift:
+      case RShift:  // small_int_binop fails only on a negative count
         return raise(t, t.types().ValueError, "negative shift count");
       case Add: case Sub: case Mult: break;  // overflow: a big integer
       default: return Value::null();
