@@ -1026,6 +1026,27 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
   return Value::object(inst);
 }
 
+// The __init__ through which a call of `type` may run as an ordinary frame
+// of the eval loop (CPython 3.12's CALL_ALLOC_AND_ENTER_INIT): `type` is a
+// user class with plain instances (no exception, no built-in base), object's
+// __new__, and a Python __init__ that is not a generator. The eval loop then
+// allocates the instance, keeps it on the caller's stack as the call's
+// result, and enters __init__ as a frame marked is_init, whose return value
+// must be None. Borrowed, or null: construct() makes the call.
+template <LockPolicy P>
+[[gnu::always_inline]] inline FunctionObject* inline_init(Thread<P>& t, TypeObject* type) {
+  if (type->builtin || type->is_exception || type->instance_kind != Kind::Instance) return nullptr;
+  Value nw = type_lookup_cached<P>(type, t.names().__new__, TypeObject::kLookupNew);
+  if (!nw.is_null() && !is_kind(nw, Kind::Native)) return nullptr;
+  Value init = type_lookup_cached<P>(type, t.names().__init__, TypeObject::kLookupInit);
+  if (!is_kind(init, Kind::Function)) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(init.o);
+  if (fn->code->makes_generator) return nullptr;
+  for (TypeObject* m : type->mro)  // construct() refuses these
+    if (m->builtin && m != t.types().object) return nullptr;
+  return fn;
+}
+
 template <LockPolicy P>
 Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;

@@ -49,6 +49,10 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
   size_t call_nargs;         // positional arguments
   TupleObject* call_kw;      // keyword names (borrowed) or null
   Value* call_sp_after;      // the stack top once the call is done
+  // Set by do_call for a Python function it runs inline (call_python).
+  FunctionObject* call_fn;   // the function; the frame takes a reference from the caller
+  Value* call_args;          // its positional arguments, then keyword values
+  bool call_is_init;         // __init__ of a class call (inline_init)
   uint32_t local_index;      // LOAD_FAST's local (also set by fused ops falling back to it)
 
 #define LOAD_FRAME()                    \
@@ -941,12 +945,22 @@ dispatch:
       // Returning to a caller in this same loop: release the frame inline.
       for (Value* v = slots; v < sp; ++v) decref<P>(*v);
       FunctionObject* fn = f->func;
+      bool init = f->is_init;
       t.frames.pop(f);
       decref<P>(fn);
       t.frame = back;
       --t.depth;
       f = back;
       LOAD_FRAME();
+      if (init) [[unlikely]] {
+        // The instance is already on our stack (do_call's class call).
+        if (r.is_none()) DISPATCH();
+        SAVE();
+        std::string_view tn = type_name(t, r);
+        raisef(t, t.types().TypeError, "__init__() should return None, not '", tn, "'");
+        decref<P>(r);
+        goto error;
+      }
       PUSH(r);
       DISPATCH();
     }
@@ -1313,62 +1327,99 @@ dispatch:
 
 do_call : {
   Value callable = call_base[0];
-  if (callable.tag == Tag::Obj && callable.o->kind == Kind::Function) {
-    auto* fn = static_cast<FunctionObject*>(callable.o);
-    CodeObject* callee = fn->code;
-    if (!callee->makes_generator) {
-      if (t.depth >= in.recursion_limit) [[unlikely]] {
-        SAVE();
-        recursion_error(t);
-        goto error;
+  if (callable.tag == Tag::Obj) {
+    if (callable.o->kind == Kind::Function) {
+      call_fn = static_cast<FunctionObject*>(callable.o);
+      if (!call_fn->code->makes_generator) {
+        call_args = call_base + 1;
+        call_is_init = false;
+        goto call_python;  // the frame takes the callable's reference
       }
-      Value* args = call_base + 1;
-      Frame* nf;
-      if (!call_kw && call_nargs == callee->fast_argcount) [[likely]] {
-        // The common call: positional arguments matching the parameters move
-        // straight from our stack into the new frame (no refcount traffic).
-        nf = static_cast<Frame*>(t.frames.push(callee->frame_size));
-        nf->code = callee;
-        nf->func = fn;  // takes the callable's reference
-        nf->globals = fn->globals;
-        nf->ns = nullptr;
-        nf->pc = callee->instrs.data();
-        nf->gen = nullptr;
-        nf->is_entry = false;
-        nf->on_heap = false;
-        nf->nlocals = callee->nlocals;
-        nf->ncells = callee->ncells_total;
-        nf->size = callee->frame_slots;
-        size_t i = 0;
-        for (; i < call_nargs; ++i) nf->slots[i] = args[i];
-        for (; i < callee->prefix_slots; ++i) nf->slots[i] = Value();
-        nf->sp = nf->slots + callee->prefix_slots;
-      } else {
-        nf = new_frame(t, fn, false);  // takes the callable's reference
-        size_t nkw = call_kw ? call_kw->size : 0;
+    } else if (callable.o->kind == Kind::Type) {
+      // A class call whose __init__ can run here. The new instance takes
+      // the class's slot, as `self` moving into the frame, and the slot of
+      // the call's result (the same one, or CALL_METHOD's empty one below
+      // it) with a second reference: it stays on our stack when the frame
+      // returns, and __init__'s None is dropped (return_value).
+      auto* type = static_cast<TypeObject*>(callable.o);
+      if (FunctionObject* init = inline_init<P>(t, type); init && t.depth < in.recursion_limit) {
+        incref<P>(init);
+        call_fn = init;
         SAVE();
-        bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);
-        for (size_t i = 0; i < call_nargs + nkw; ++i) decref<P>(args[i]);
-        if (call_kw) decref<P>(Value::object(call_kw));
-        if (!ok) {
-          nf->sp = nf->stack_base();
-          free_frame<P>(t, nf);
-          sp = call_sp_after;
-          goto error;
-        }
+        Value obj = alloc_instance(t, type);  // holds a reference to the class
+        incref<P>(obj.o);
+        call_base[0] = obj;
+        *call_sp_after++ = obj;
+        decref<P>(type);
+        call_args = call_base;
+        ++call_nargs;
+        call_is_init = true;
+        goto call_python;
       }
-      if (nf->ncells) init_cells(t, nf);
-      sp = call_sp_after;
-      SAVE();
-      nf->back = f;
-      t.frame = nf;
-      ++t.depth;
-      f = nf;
-      LOAD_FRAME();
-      CHECK_BREAKER();
-      DISPATCH();
     }
   }
+  goto call_generic;
+}
+
+call_python : {
+  FunctionObject* fn = call_fn;
+  CodeObject* callee = fn->code;
+  if (t.depth >= in.recursion_limit) [[unlikely]] {
+    SAVE();
+    recursion_error(t);
+    goto error;
+  }
+  Value* args = call_args;
+  Frame* nf;
+  if (!call_kw && call_nargs == callee->fast_argcount) [[likely]] {
+    // The common call: positional arguments matching the parameters move
+    // straight from our stack into the new frame (no refcount traffic).
+    nf = static_cast<Frame*>(t.frames.push(callee->frame_size));
+    nf->code = callee;
+    nf->func = fn;  // takes the callable's reference
+    nf->globals = fn->globals;
+    nf->ns = nullptr;
+    nf->pc = callee->instrs.data();
+    nf->gen = nullptr;
+    nf->is_entry = false;
+    nf->on_heap = false;
+    nf->is_init = call_is_init;
+    nf->nlocals = callee->nlocals;
+    nf->ncells = callee->ncells_total;
+    nf->size = callee->frame_slots;
+    size_t i = 0;
+    for (; i < call_nargs; ++i) nf->slots[i] = args[i];
+    for (; i < callee->prefix_slots; ++i) nf->slots[i] = Value();
+    nf->sp = nf->slots + callee->prefix_slots;
+  } else {
+    nf = new_frame(t, fn, false);  // takes the callable's reference
+    nf->is_init = call_is_init;
+    size_t nkw = call_kw ? call_kw->size : 0;
+    SAVE();
+    bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);
+    for (size_t i = 0; i < call_nargs + nkw; ++i) decref<P>(args[i]);
+    if (call_kw) decref<P>(Value::object(call_kw));
+    if (!ok) {
+      nf->sp = nf->stack_base();
+      free_frame<P>(t, nf);
+      sp = call_sp_after;
+      goto error;
+    }
+  }
+  if (nf->ncells) init_cells(t, nf);
+  sp = call_sp_after;
+  SAVE();
+  nf->back = f;
+  t.frame = nf;
+  ++t.depth;
+  f = nf;
+  LOAD_FRAME();
+  CHECK_BREAKER();
+  DISPATCH();
+}
+
+call_generic : {
+  Value callable = call_base[0];
   SAVE();
   Value r = call(t, callable, call_base + 1, call_nargs, call_kw);
   size_t nkw = call_kw ? call_kw->size : 0;

@@ -153,6 +153,7 @@ Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap) {
   f->gen = nullptr;
   f->is_entry = false;
   f->on_heap = on_heap;
+  f->is_init = false;
   f->nlocals = co->nlocals;
   f->ncells = co->ncells + co->nfree;
   f->size = nslots;

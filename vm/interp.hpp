@@ -58,6 +58,7 @@ struct Frame {
   GeneratorObject* gen;     // borrowed: the generator running this frame, if any
   bool is_entry;            // eval() returns to C++ when this frame returns
   bool on_heap;             // generator frames live on the heap
+  bool is_init;             // __init__ entered by a class call: returns None, the caller keeps the instance
   uint32_t nlocals;
   uint32_t ncells;          // cells + free vars
   uint32_t size;            // number of slots
