@@ -36,13 +36,14 @@ struct KeyValue {
 template <LockPolicy P, class T, class KeyOf>
 bool sort_with(Thread<P>& t, std::vector<T>& v, KeyOf key_of) {
   if (v.size() < 2) return true;
-  bool all_int = true, all_float = true, all_str = true;
+  bool all_int = true, all_float = true, all_str = true, all_tuple = true;
   for (const T& x : v) {
     const Value& k = key_of(x);
     all_int &= k.tag == Tag::Int;
     all_float &= k.tag == Tag::Float;
     all_str &= is_str(k);
-    if (!all_int && !all_float && !all_str) break;
+    all_tuple &= is_kind(k, Kind::Tuple);
+    if (!all_int && !all_float && !all_str && !all_tuple) break;
   }
   if (all_int)
     return core::timsort(v.data(), v.size(), [&](const T& a, const T& b) { return int(key_of(a).i < key_of(b).i); });
@@ -51,6 +52,16 @@ bool sort_with(Thread<P>& t, std::vector<T>& v, KeyOf key_of) {
   if (all_str)
     return core::timsort(v.data(), v.size(), [&](const T& a, const T& b) {
       return int(as_str(key_of(a))->view() < as_str(key_of(b))->view());
+    });
+  if (all_tuple)  // item by item, without compare()'s dispatch on the tuples (CPython's unsafe_tuple_compare)
+    return core::timsort(v.data(), v.size(), [&](const T& a, const T& b) {
+      TupleObject *x = as_tuple(key_of(a)), *y = as_tuple(key_of(b));
+      Value r = compare_sequences(t, x->items, x->size, y->items, y->size, 2);
+      if (r.is_null()) return -1;
+      if (r.is_bool()) return int(r.b);
+      int tr = truthy(t, r);
+      decref<P>(r);
+      return tr;
     });
   return core::timsort(v.data(), v.size(),
                        [&](const T& a, const T& b) { return compare_bool(t, key_of(a), key_of(b), 2); });

@@ -259,18 +259,30 @@ StrObject* rich_name(Thread<P>& t, int op) {
   return names[op];
 }
 
-// Lexicographic comparison of two arrays (list/tuple).
+// Lexicographic comparison of two arrays (list/tuple). Items that are both
+// ints or both strs (the usual sort keys: (count, name), (x % 50, x)) are
+// ordered here; others go through equal() and compare() as in CPython.
 template <LockPolicy P>
 Value compare_sequences(Thread<P>& t, const Value* a, size_t na, const Value* b, size_t nb, int op) {
   size_t n = na < nb ? na : nb;
   for (size_t i = 0; i < n; ++i) {
-    int eq = equal(t, a[i], b[i]);
-    if (eq < 0) return Value();
-    if (!eq) {
-      if (op == 0) return Value::boolean(false);
-      if (op == 1) return Value::boolean(true);
-      return compare(t, a[i], b[i], op);
+    const Value &x = a[i], &y = b[i];
+    int c;
+    if (x.tag == Tag::Int && y.tag == Tag::Int) {
+      if (x.i == y.i) continue;
+      c = x.i < y.i ? -1 : 1;
+    } else if (is_str(x) && is_str(y)) {
+      if (x.o == y.o) continue;
+      c = as_str(x)->view().compare(as_str(y)->view());
+      if (c == 0) continue;
+    } else {
+      int eq = equal(t, x, y);
+      if (eq < 0) return Value();
+      if (eq) continue;
+      if (op <= 1) return Value::boolean(op == 1);
+      return compare(t, x, y, op);
     }
+    return Value::boolean(cmp_result(c, op));
   }
   int c = (na > nb) - (na < nb);
   return Value::boolean(cmp_result(c, op));
