@@ -40,8 +40,9 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
   LOCKVM_PINNED const Instr* pc LOCKVM_PIN("r15");
   LOCKVM_PINNED Value* sp LOCKVM_PIN("r14");
   LOCKVM_PINNED Value* slots LOCKVM_PIN("r13");
-  const Value* consts;
-  StrObject* const* names;
+  // Constants and names are read through `co` where used: caching them too
+  // cost two more spills on every call and return (LOAD_FRAME) for
+  // instructions that are rarely hot (LOAD_CONST, the miss paths).
   const FusedOperands* fused;
   LOCKVM_PINNED Instr instr LOCKVM_PIN("r12");
   // Set up by the CALL family before `goto do_call`.
@@ -62,8 +63,6 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
     pc = f->pc;                         \
     sp = f->sp;                         \
     slots = f->slots;                   \
-    consts = co->consts.data();         \
-    names = co->names.data();           \
     fused = co->fused.data();           \
   } while (0)
 #define SAVE() (f->pc = pc, f->sp = sp)
@@ -131,7 +130,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_CONST) {
-    PUSH(share<P>(consts[ARG]));
+    PUSH(share<P>(co->consts[ARG]));
     DISPATCH();
   }
   TARGET(LOAD_SMALL_INT) {
@@ -219,10 +218,10 @@ dispatch:
     DictObject* g = f->globals;
     if constexpr (P::kParallel) {  // threads share the dicts and the cache: runtime/shared_reads.hpp
       if (P::others_running()) {
-        Value v = load_global_shared(t, c, g, names[c.name_index]);
+        Value v = load_global_shared(t, c, g, co->names[c.name_index]);
         if (v.is_null()) {
           SAVE();
-          raisef(t, t.types().NameError, "name '", names[c.name_index]->view(), "' is not defined");
+          raisef(t, t.types().NameError, "name '", co->names[c.name_index]->view(), "' is not defined");
           goto error;
         }
         PUSH(v);
@@ -240,7 +239,7 @@ dispatch:
       }
     }
     // Miss: look the name up and remember where it was found.
-    StrObject* name = names[c.name_index];
+    StrObject* name = co->names[c.name_index];
     int64_t pos;
     size_t slot;
     Value key = Value::object(name);
@@ -266,23 +265,23 @@ dispatch:
   TARGET(STORE_GLOBAL) {
     Value v = POP();
     SAVE();
-    int r = dict_set(t, f->globals, Value::object(names[ARG]), v);
+    int r = dict_set(t, f->globals, Value::object(co->names[ARG]), v);
     decref<P>(v);
     ERROR_IF(r < 0);
     DISPATCH();
   }
   TARGET(DELETE_GLOBAL) {
     SAVE();
-    int r = dict_del(t, f->globals, Value::object(names[ARG]));
+    int r = dict_del(t, f->globals, Value::object(co->names[ARG]));
     ERROR_IF(r < 0);
     if (r == 0) {
-      raisef(t, t.types().NameError, "name '", names[ARG]->view(), "' is not defined");
+      raisef(t, t.types().NameError, "name '", co->names[ARG]->view(), "' is not defined");
       goto error;
     }
     DISPATCH();
   }
   TARGET(LOAD_NAME) {
-    StrObject* name = names[ARG];
+    StrObject* name = co->names[ARG];
     Value v;
     if (f->ns) v = dict_get_str_ref<P>(f->ns, name);
     if (v.is_null()) v = dict_get_str_ref<P>(f->globals, name);
@@ -298,17 +297,17 @@ dispatch:
   TARGET(STORE_NAME) {
     Value v = POP();
     SAVE();
-    int r = dict_set(t, f->ns ? f->ns : f->globals, Value::object(names[ARG]), v);
+    int r = dict_set(t, f->ns ? f->ns : f->globals, Value::object(co->names[ARG]), v);
     decref<P>(v);
     ERROR_IF(r < 0);
     DISPATCH();
   }
   TARGET(DELETE_NAME) {
     SAVE();
-    int r = dict_del(t, f->ns ? f->ns : f->globals, Value::object(names[ARG]));
+    int r = dict_del(t, f->ns ? f->ns : f->globals, Value::object(co->names[ARG]));
     ERROR_IF(r < 0);
     if (r == 0) {
-      raisef(t, t.types().NameError, "name '", names[ARG]->view(), "' is not defined");
+      raisef(t, t.types().NameError, "name '", co->names[ARG]->view(), "' is not defined");
       goto error;
     }
     DISPATCH();
@@ -1265,7 +1264,7 @@ dispatch:
   }
   TARGET(IMPORT_NAME) {
     SAVE();
-    Value m = import_module(t, names[ARG]->view(), f->globals);
+    Value m = import_module(t, co->names[ARG]->view(), f->globals);
     ERROR_IF(m.is_null());
     PUSH(m);
     DISPATCH();
@@ -1273,11 +1272,11 @@ dispatch:
   TARGET(IMPORT_FROM) {
     Value mod = TOP();
     SAVE();
-    Value v = getattr_opt(t, mod, names[ARG]);
+    Value v = getattr_opt(t, mod, co->names[ARG]);
     if (v.is_null()) {
       if (t.exc.is_null()) {
         std::string_view mn = is_kind(mod, Kind::Module) ? static_cast<ModuleObject*>(mod.o)->name->view() : "?";
-        raisef(t, t.types().ImportError, "cannot import name '", names[ARG]->view(), "' from '", mn, "'");
+        raisef(t, t.types().ImportError, "cannot import name '", co->names[ARG]->view(), "' from '", mn, "'");
       }
       goto error;
     }
