@@ -71,4 +71,12 @@ add_test(NAME bench-quick
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/bench/run --quick
           --lockvm $<TARGET_FILE:lockvm> --python ${Python3_EXECUTABLE})
 set_tests_properties(bench-quick PROPERTIES LABELS "bench" TIMEOUT 600)
+# The per-policy instruction table (--icount-policies) on one small program:
+# it must finish with a geometric-mean row of percentages. valgrind is one of
+# setup.sh's packages; a sanitizer build cannot run under it.
+add_test(NAME bench-icount-policies
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/bench/run --icount-policies
+          --lockvm $<TARGET_FILE:lockvm> fib)
+set_tests_properties(bench-icount-policies PROPERTIES LABELS "bench" TIMEOUT 600
+  PASS_REGULAR_EXPRESSION "geomean( +[-+][0-9]+\\.[0-9] %)+")
 endif()

@@ -1,4 +1,5 @@
 """The extra modes of bench/run: --threads, --startup and --icount."""
+import math
 import os
 import re
 import shutil
@@ -232,3 +233,40 @@ def run_icount(args, prog, policy, size=None, top=15, out=print):
         shown = shown if len(shown) <= 110 else shown[:107] + "..."
         out(f"{ir:>15,} {100 * ir / total:6.2f}%  {shown}")
     return {"command": cmd, "total": total, "startup": startup, "top": functions}
+
+
+def run_icount_policies(args, policy_names, programs, out=print, markdown=False):
+    """--icount-policies: every program (at its --quick size) under callgrind
+    under every policy; prints the instructions beyond start-up under the
+    first policy and how many more (or fewer) each other one executes, with
+    the geometric mean. Instruction counts, unlike times, do not move with
+    the machine's load or the code layout of a build. Returns
+    {program: {policy: instructions beyond start-up}}."""
+    for tool in ("valgrind", "callgrind_annotate"):
+        if not shutil.which(tool):
+            raise RunError(f"--icount-policies needs {tool}, which is not installed")
+    startup = {p: callgrind([args.lockvm, f"--policy={p}", "-c", "pass"], 0)[1] for p in policy_names}
+    counts = {}
+    for prog in programs:
+        counts[prog] = {}
+        for p in policy_names:
+            _, total, _ = callgrind(icount_command(args, prog, p, None), 0)
+            counts[prog][p] = total - startup[p]
+    base, others = policy_names[0], policy_names[1:]
+    rows = [[prog, f"{c[base] / 1e6:.1f}"] + [f"{100 * (c[p] / c[base] - 1):+.1f} %" for p in others]
+            for prog, c in counts.items()]
+    logs = {p: [math.log(c[p] / c[base]) for c in counts.values()] for p in others}
+    geo = [f"{100 * (math.exp(sum(v) / len(v)) - 1):+.1f} %" for v in logs.values()]
+    header = ["program", f"{base} instructions (M)"] + others
+    if markdown:
+        out("| " + " | ".join(header) + " |")
+        out("|---|" + "--:|" * (len(header) - 1))
+        for r in rows:
+            out("| " + " | ".join(r) + " |")
+        out("| **geomean** | | " + " | ".join(f"**{g}**" for g in geo) + " |")
+    else:
+        out("  ".join(f"{h:>{22 if i == 1 else 14}}" for i, h in enumerate(header)))
+        for r in rows + [["geomean", ""] + geo]:
+            out("  ".join(f"{c:>{22 if i == 1 else 14}}" for i, c in enumerate(r)))
+    return counts
+
