@@ -1374,25 +1374,13 @@ call_python : {
     // The common call: positional arguments matching the parameters move
     // straight from our stack into the new frame (no refcount traffic).
     nf = static_cast<Frame*>(t.frames.push(callee->frame_size));
-    nf->code = callee;
-    nf->func = fn;  // takes the callable's reference
-    nf->globals = fn->globals;
-    nf->ns = nullptr;
-    nf->pc = callee->instrs.data();
-    nf->gen = nullptr;
-    nf->is_entry = false;
-    nf->on_heap = false;
-    nf->is_init = call_is_init;
-    nf->nlocals = callee->nlocals;
-    nf->ncells = callee->ncells_total;
-    nf->size = callee->frame_slots;
+    init_frame_fields(nf, fn, callee, false, call_is_init);  // nf->func takes the callable's reference
     size_t i = 0;
     for (; i < call_nargs; ++i) nf->slots[i] = args[i];
     for (; i < callee->prefix_slots; ++i) nf->slots[i] = Value();
     nf->sp = nf->slots + callee->prefix_slots;
   } else {
-    nf = new_frame(t, fn, false);  // takes the callable's reference
-    nf->is_init = call_is_init;
+    nf = new_frame(t, fn, false, call_is_init);  // takes the callable's reference
     size_t nkw = call_kw ? call_kw->size : 0;
     SAVE();
     bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);

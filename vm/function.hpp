@@ -138,25 +138,32 @@ Value make_function(Thread<P>& t, CodeObject* code, DictObject* globals, TupleOb
 
 // Allocates a frame for `func` (owned reference transferred in) with every
 // slot Null, cells for cellvars and the closure's cells for freevars.
-template <LockPolicy P>
-Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap) {
-  CodeObject* co = func->code;
-  uint32_t nslots = co->frame_slots;
-  size_t bytes = frame_bytes(nslots);
-  Frame* f = static_cast<Frame*>(on_heap ? alloc_heap_frame(bytes) : t.frames.push(bytes));
-  f->code = co;
+// The fields of a new frame for `func` (its slots and `back` are the
+// caller's business): new_frame's, and the eval loop's own for its common
+// call (do_call), which fills the slots as it moves the arguments in.
+[[gnu::always_inline]] inline void init_frame_fields(Frame* f, FunctionObject* func, CodeObject* co, bool on_heap,
+                                                     bool is_init) {
+  f->code = co;  // func->code
   f->func = func;
   f->globals = func->globals;
   f->ns = nullptr;
-  f->back = nullptr;
   f->pc = co->instrs.data();
   f->gen = nullptr;
   f->is_entry = false;
   f->on_heap = on_heap;
-  f->is_init = false;
+  f->is_init = is_init;
   f->nlocals = co->nlocals;
-  f->ncells = co->ncells + co->nfree;
-  f->size = nslots;
+  f->ncells = co->ncells_total;
+  f->size = co->frame_slots;
+}
+
+template <LockPolicy P>
+Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap, bool is_init = false) {
+  CodeObject* co = func->code;
+  size_t bytes = frame_bytes(co->frame_slots);
+  Frame* f = static_cast<Frame*>(on_heap ? alloc_heap_frame(bytes) : t.frames.push(bytes));
+  init_frame_fields(f, func, co, on_heap, is_init);
+  f->back = nullptr;
   // Only locals and cells start empty; stack slots are written before read.
   std::memset(static_cast<void*>(f->slots), 0, co->prefix_slots * sizeof(Value));
   f->sp = f->stack_base();
