@@ -272,6 +272,23 @@ Value call_with_self(Thread<P>& t, const Value& f, const Value& self, const Valu
   return call(t, f, buf, nargs + 1, kwnames);
 }
 
+// Calls native function n with `args` as they are (a bound self is the
+// caller's to put in front), counted against the bound on C++ recursion: a
+// native function may call back into Python. generic_call, and the eval
+// loop for a built-in called by CALL or CALL_METHOD.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value call_native(Thread<P>& t, NativeObject* n, const Value* args, size_t nargs,
+                                                TupleObject* kwnames) {
+  if (++t.native_depth > 20000 || stack_exhausted(t.stack_limit)) [[unlikely]] {
+    --t.native_depth;
+    return recursion_error(t);
+  }
+  Value r = n->host ? reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, args, nargs, kwnames)  // embedding: gets n too
+                    : native_fn<P>(n)(t, args, nargs, kwnames);
+  --t.native_depth;
+  return r;
+}
+
 template <LockPolicy P>
 Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs, TupleObject* kwnames) {
   if (f.tag == Tag::Obj) {
@@ -280,34 +297,19 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
         return call_function(t, static_cast<FunctionObject*>(f.o), args, nargs, kwnames);
       case Kind::Native: {
         auto* n = static_cast<NativeObject*>(f.o);
-        if (++t.native_depth > 20000 || stack_exhausted(t.stack_limit)) {
-          --t.native_depth;
-          return recursion_error(t);
+        if (n->self.is_null()) return call_native(t, n, args, nargs, kwnames);
+        Ref<P> keep = Ref<P>::borrow(f);
+        size_t total = nargs + (kwnames ? kwnames->size : 0);
+        Value small[8];
+        std::vector<Value> big;
+        Value* buf = small;
+        if (total + 1 > 8) {
+          big.resize(total + 1);
+          buf = big.data();
         }
-        Value r;
-        // A host function (embedding) also gets its NativeObject.
-        auto run = [&](const Value* a, size_t na) {
-          if (n->host) [[unlikely]] return reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, a, na, kwnames);
-          return native_fn<P>(n)(t, a, na, kwnames);
-        };
-        if (n->self.is_null()) {
-          r = run(args, nargs);
-        } else {
-          Ref<P> keep = Ref<P>::borrow(f);
-          size_t total = nargs + (kwnames ? kwnames->size : 0);
-          Value small[8];
-          std::vector<Value> big;
-          Value* buf = small;
-          if (total + 1 > 8) {
-            big.resize(total + 1);
-            buf = big.data();
-          }
-          buf[0] = n->self;
-          for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
-          r = run(buf, nargs + 1);
-        }
-        --t.native_depth;
-        return r;
+        buf[0] = n->self;
+        for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+        return call_native(t, n, buf, nargs + 1, kwnames);
       }
       case Kind::BoundMethod: {
         auto* m = static_cast<BoundMethodObject*>(f.o);

@@ -1408,20 +1408,12 @@ call_python : {
 call_generic : {
   Value callable = call_base[0];
   SAVE();
-  Value r;
-  if (callable.tag == Tag::Obj && callable.o->kind == Kind::Native &&
-      static_cast<NativeObject*>(callable.o)->self.is_null() && !static_cast<NativeObject*>(callable.o)->host) {
-    // A built-in function, or a method descriptor with self in the first
-    // argument (CALL_METHOD on a list, set, str...): called here, as
-    // generic_call would.
-    if (++t.native_depth > 20000 || stack_exhausted(t.stack_limit)) [[unlikely]]
-      r = recursion_error(t);
-    else
-      r = native_fn<P>(static_cast<NativeObject*>(callable.o))(t, call_base + 1, call_nargs, call_kw);
-    --t.native_depth;
-  } else {
-    r = call(t, callable, call_base + 1, call_nargs, call_kw);
-  }
+  // A built-in function, or a method descriptor with self in the first
+  // argument (CALL_METHOD on a list, set, str...), is called from here;
+  // everything else through call().
+  Value r = is_kind(callable, Kind::Native) && static_cast<NativeObject*>(callable.o)->self.is_null()
+                ? call_native(t, static_cast<NativeObject*>(callable.o), call_base + 1, call_nargs, call_kw)
+                : call(t, callable, call_base + 1, call_nargs, call_kw);
   size_t nkw = call_kw ? call_kw->size : 0;
   for (Value* v = call_base; v < call_base + 1 + call_nargs + nkw; ++v) decref<P>(*v);
   if (call_kw) decref<P>(Value::object(call_kw));
