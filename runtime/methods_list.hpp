@@ -56,12 +56,7 @@ bool sort_with(Thread<P>& t, std::vector<T>& v, KeyOf key_of) {
   if (all_tuple)  // item by item, without compare()'s dispatch on the tuples (CPython's unsafe_tuple_compare)
     return core::timsort(v.data(), v.size(), [&](const T& a, const T& b) {
       TupleObject *x = as_tuple(key_of(a)), *y = as_tuple(key_of(b));
-      Value r = compare_sequences(t, x->items, x->size, y->items, y->size, 2);
-      if (r.is_null()) return -1;
-      if (r.is_bool()) return int(r.b);
-      int tr = truthy(t, r);
-      decref<P>(r);
-      return tr;
+      return comparison_truth(t, compare_sequences(t, x->items, x->size, y->items, y->size, 2));
     });
   return core::timsort(v.data(), v.size(),
                        [&](const T& a, const T& b) { return compare_bool(t, key_of(a), key_of(b), 2); });

@@ -474,15 +474,21 @@ Value compare(Thread<P>& t, const Value& a, const Value& b, int op) {
                 type_name(t, a), "' and '", type_name(t, b), "'");
 }
 
+// A comparison's result (a new reference, or Null with an exception) as
+// 1, 0 or -1: a rich comparison may return any object.
 template <LockPolicy P>
-int compare_bool(Thread<P>& t, const Value& a, const Value& b, int op) {
-  if (is_small_int(a) && is_small_int(b)) return cmp_result((as_int_like(a) > as_int_like(b)) - (as_int_like(a) < as_int_like(b)), op);
-  Value r = compare(t, a, b, op);
+int comparison_truth(Thread<P>& t, Value r) {
   if (r.is_null()) return -1;
   if (r.is_bool()) return r.b;
   int tr = truthy(t, r);
   decref<P>(r);
   return tr;
+}
+
+template <LockPolicy P>
+int compare_bool(Thread<P>& t, const Value& a, const Value& b, int op) {
+  if (is_small_int(a) && is_small_int(b)) return cmp_result((as_int_like(a) > as_int_like(b)) - (as_int_like(a) < as_int_like(b)), op);
+  return comparison_truth(t, compare(t, a, b, op));
 }
 
 template <LockPolicy P>
