@@ -1038,6 +1038,15 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
 // allocates the instance, keeps it on the caller's stack as the call's
 // result, and enters __init__ as a frame marked is_init, whose return value
 // must be None. Borrowed, or null: construct() makes the call.
+// The built-in type (other than object and the exceptions) in a user
+// class's MRO, which construct() refuses to instantiate; null if none.
+template <LockPolicy P>
+[[gnu::always_inline]] inline TypeObject* unsupported_builtin_base(Thread<P>& t, TypeObject* type) {
+  for (TypeObject* m : type->mro)
+    if (m->builtin && m != t.types().object && !m->is_exception) return m;
+  return nullptr;
+}
+
 template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_init(Thread<P>& t, TypeObject* type) {
   if (type->builtin || type->is_exception || type->instance_kind != Kind::Instance) return nullptr;
@@ -1047,9 +1056,7 @@ template <LockPolicy P>
   if (!is_kind(init, Kind::Function)) return nullptr;
   auto* fn = static_cast<FunctionObject*>(init.o);
   if (fn->code->makes_generator) return nullptr;
-  for (TypeObject* m : type->mro)  // construct() refuses these
-    if (m->builtin && m != t.types().object) return nullptr;
-  return fn;
+  return unsupported_builtin_base(t, type) ? nullptr : fn;  // construct() raises for it
 }
 
 template <LockPolicy P>
@@ -1081,10 +1088,9 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
     full[0] = Value::object(type);
     return call(t, nw, full, nargs + 1, kwnames);
   }
-  for (TypeObject* m : type->mro)
-    if (m->builtin && m != t.types().object && !m->is_exception)
-      return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
-                    "' is not supported yet");
+  if (TypeObject* m = unsupported_builtin_base(t, type))
+    return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
+                  "' is not supported yet");
   Value obj;
   Value nw = type_lookup_cached<P>(type, t.names().__new__, TypeObject::kLookupNew);
   if (!nw.is_null() && !is_kind(nw, Kind::Native)) {

@@ -1340,6 +1340,8 @@ do_call : {
       // the call's result (the same one, or CALL_METHOD's empty one below
       // it) with a second reference: it stays on our stack when the frame
       // returns, and __init__'s None is dropped (return_value).
+      // The recursion bound is tested before the instance exists: past it,
+      // construct() raises as for any other class call.
       auto* type = static_cast<TypeObject*>(callable.o);
       if (FunctionObject* init = inline_init<P>(t, type); init && t.depth < in.recursion_limit) {
         incref<P>(init);
