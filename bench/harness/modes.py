@@ -185,6 +185,13 @@ def short_function(name):
     return f"{file}: {fn}" if sep else name
 
 
+def need_callgrind(option):
+    """Raises RunError unless valgrind and callgrind_annotate are installed."""
+    for tool in ("valgrind", "callgrind_annotate"):
+        if not shutil.which(tool):
+            raise RunError(f"{option} needs {tool}, which is not installed")
+
+
 def callgrind(cmd, top):
     """Runs cmd under callgrind. Returns (stdout, total, [(ir, function)])."""
     with tempfile.TemporaryDirectory(prefix="bench-icount-") as tmp:
@@ -214,9 +221,7 @@ def run_icount(args, prog, policy, size=None, top=15, out=print):
     """Runs prog under valgrind --tool=callgrind, and `-c pass` likewise to
     tell start-up apart; prints the total instruction counts and the top
     functions. Returns {command, total, startup, top: [(ir, function)]}."""
-    for tool in ("valgrind", "callgrind_annotate"):
-        if not shutil.which(tool):
-            raise RunError(f"--icount needs {tool}, which is not installed")
+    need_callgrind("--icount")
     cmd = icount_command(args, prog, policy, size)
     stdout, total, functions = callgrind(cmd, top)
     interpreter = cmd[:1] if policy == PYTHON else cmd[:2]   # the binary and --policy=
@@ -242,9 +247,7 @@ def run_icount_policies(args, policy_names, programs, out=print, markdown=False)
     the geometric mean. Instruction counts, unlike times, do not move with
     the machine's load or the code layout of a build. Returns
     {program: {policy: instructions beyond start-up}}."""
-    for tool in ("valgrind", "callgrind_annotate"):
-        if not shutil.which(tool):
-            raise RunError(f"--icount-policies needs {tool}, which is not installed")
+    need_callgrind("--icount-policies")
     startup = {p: callgrind([args.lockvm, f"--policy={p}", "-c", "pass"], 0)[1] for p in policy_names}
     counts = {}
     for prog in programs:
