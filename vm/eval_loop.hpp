@@ -1,7 +1,8 @@
 // The dispatch loop itself (see eval.hpp for the design notes). Two groups
 // of handlers live in fragments included in the middle of eval():
 // vm/eval_ops_attr.inc (attribute access and its inline caches) and
-// vm/eval_ops_fused.inc (superinstructions).
+// vm/eval_ops_fused.inc (superinstructions); the call paths the CALL family
+// jumps to are vm/eval_call.inc, included after them.
 //
 // Rule for handlers: `goto *label` (computed goto) does not run destructors
 // of the scope it leaves, so a handler's non-trivial locals (std::string,
@@ -1324,106 +1325,7 @@ dispatch:
   }
 #endif
 
-do_call : {
-  Value callable = call_base[0];
-  if (callable.tag == Tag::Obj) {
-    if (callable.o->kind == Kind::Function) {
-      call_fn = static_cast<FunctionObject*>(callable.o);
-      if (!call_fn->code->makes_generator) {
-        call_args = call_base + 1;
-        call_is_init = false;
-        goto call_python;  // the frame takes the callable's reference
-      }
-    } else if (callable.o->kind == Kind::Type) {
-      // A class call whose __init__ can run here. The new instance takes
-      // the class's slot, as `self` moving into the frame, and the slot of
-      // the call's result (the same one, or CALL_METHOD's empty one below
-      // it) with a second reference: it stays on our stack when the frame
-      // returns, and __init__'s None is dropped (return_value).
-      // The recursion bound is tested before the instance exists: past it,
-      // construct() raises as for any other class call.
-      auto* type = static_cast<TypeObject*>(callable.o);
-      if (FunctionObject* init = inline_init<P>(t, type); init && t.depth < in.recursion_limit) {
-        incref<P>(init);
-        call_fn = init;
-        SAVE();
-        Value obj = alloc_instance(t, type);  // holds a reference to the class
-        incref<P>(obj.o);
-        call_base[0] = obj;
-        *call_sp_after++ = obj;
-        decref<P>(type);
-        call_args = call_base;
-        ++call_nargs;
-        call_is_init = true;
-        goto call_python;
-      }
-    }
-  }
-  goto call_generic;
-}
-
-call_python : {
-  FunctionObject* fn = call_fn;
-  CodeObject* callee = fn->code;
-  if (t.depth >= in.recursion_limit) [[unlikely]] {
-    SAVE();
-    recursion_error(t);
-    goto error;
-  }
-  Value* args = call_args;
-  Frame* nf;
-  if (!call_kw && call_nargs == callee->fast_argcount) [[likely]] {
-    // The common call: positional arguments matching the parameters move
-    // straight from our stack into the new frame (no refcount traffic).
-    nf = static_cast<Frame*>(t.frames.push(callee->frame_size));
-    init_frame_fields(nf, fn, callee, false, call_is_init);  // nf->func takes the callable's reference
-    size_t i = 0;
-    for (; i < call_nargs; ++i) nf->slots[i] = args[i];
-    for (; i < callee->prefix_slots; ++i) nf->slots[i] = Value();
-    nf->sp = nf->slots + callee->prefix_slots;
-  } else {
-    nf = new_frame(t, fn, false, call_is_init);  // takes the callable's reference
-    size_t nkw = call_kw ? call_kw->size : 0;
-    SAVE();
-    bool ok = bind_arguments(t, nf, args, call_nargs, call_kw);
-    for (size_t i = 0; i < call_nargs + nkw; ++i) decref<P>(args[i]);
-    if (call_kw) decref<P>(Value::object(call_kw));
-    if (!ok) {
-      nf->sp = nf->stack_base();
-      free_frame<P>(t, nf);
-      sp = call_sp_after;
-      goto error;
-    }
-  }
-  if (nf->ncells) init_cells(t, nf);
-  sp = call_sp_after;
-  SAVE();
-  nf->back = f;
-  t.frame = nf;
-  ++t.depth;
-  f = nf;
-  LOAD_FRAME();
-  CHECK_BREAKER();
-  DISPATCH();
-}
-
-call_generic : {
-  Value callable = call_base[0];
-  SAVE();
-  // A built-in function, or a method descriptor with self in the first
-  // argument (CALL_METHOD on a list, set, str...), is called from here;
-  // everything else through call().
-  Value r = is_kind(callable, Kind::Native) && static_cast<NativeObject*>(callable.o)->self.is_null()
-                ? call_native(t, static_cast<NativeObject*>(callable.o), call_base + 1, call_nargs, call_kw)
-                : call(t, callable, call_base + 1, call_nargs, call_kw);
-  size_t nkw = call_kw ? call_kw->size : 0;
-  for (Value* v = call_base; v < call_base + 1 + call_nargs + nkw; ++v) decref<P>(*v);
-  if (call_kw) decref<P>(Value::object(call_kw));
-  sp = call_sp_after;
-  ERROR_IF(r.is_null());
-  PUSH(r);
-  DISPATCH();
-}
+#include "vm/eval_call.inc"
 
 error:
   // An exception is pending in t.exc; pc is just past the failing instruction.
