@@ -18,7 +18,7 @@
 
 namespace lockvm::rt {
 
-template <LockPolicy P> bool sort_values(Thread<P>& t, std::vector<Value>& items, const Value& key, bool reverse);
+template <LockPolicy P> bool sort_values(Thread<P>& t, ValueVector& items, const Value& key, bool reverse);
 template <LockPolicy P> int list_sort(Thread<P>& t, ListObject* l, const Value& key, bool reverse);
 template <LockPolicy P> void register_list_methods(Thread<P>& t);
 
@@ -33,8 +33,9 @@ struct KeyValue {
 
 // Picks a comparator from the keys' types, as CPython's pre-sort check
 // does: homogeneous ints, floats and strs compare without dispatch.
-template <LockPolicy P, class T, class KeyOf>
-bool sort_with(Thread<P>& t, std::vector<T>& v, KeyOf key_of) {
+template <LockPolicy P, class Vec, class KeyOf>
+bool sort_with(Thread<P>& t, Vec& v, KeyOf key_of) {
+  using T = typename Vec::value_type;
   if (v.size() < 2) return true;
   bool all_int = true, all_float = true, all_str = true, all_tuple = true;
   for (const T& x : v) {
@@ -68,7 +69,7 @@ bool sort_with(Thread<P>& t, std::vector<T>& v, KeyOf key_of) {
 // a comparison raised) returns false; items is then still a permutation of
 // its input (in the original order if the key function failed).
 template <LockPolicy P>
-bool sort_values(Thread<P>& t, std::vector<Value>& items, const Value& key, bool reverse) {
+bool sort_values(Thread<P>& t, ValueVector& items, const Value& key, bool reverse) {
   size_t n = items.size();
   if (key.is_null() || key.is_none()) {
     if (reverse && n > 1) std::reverse(items.begin(), items.end());
@@ -101,13 +102,13 @@ bool sort_values(Thread<P>& t, std::vector<Value>& items, const Value& key, bool
 // discarded and reported as "list modified during sort".
 template <LockPolicy P>
 int list_sort(Thread<P>& t, ListObject* l, const Value& key, bool reverse) {
-  std::vector<Value> items;
+  ValueVector items;
   {
     ObjectGuard<P> g(l);
     items.swap(l->items);  // l->items is now empty with no capacity
   }
   bool ok = sort_values(t, items, key, reverse);
-  std::vector<Value> junk;
+  ValueVector junk;
   {
     ObjectGuard<P> g(l);
     junk.swap(l->items);
@@ -332,7 +333,7 @@ template <LockPolicy P>
 Value clear(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (!self_list(t, args, nargs, "clear") || !bi::arg_none(t, "list.clear", nargs - 1, kw)) return Value();
   ListObject* l = as_list(args[0]);
-  std::vector<Value> old;
+  ValueVector old;
   {
     ObjectGuard<P> g(l);
     old.swap(l->items);

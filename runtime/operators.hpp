@@ -187,7 +187,7 @@ Value builtin_binop(Thread<P>& t, int op, const Value& a, const Value& b, bool i
           ListObject* l = as_list(a);
           Value rep = repeat_sequence(t, a, n);
           if (rep.is_null()) return rep;
-          std::vector<Value> old;
+          ValueVector old;
           {
             ObjectGuard<P> g(l);
             old.swap(l->items);
@@ -515,7 +515,7 @@ int list_set_slice(Thread<P>& t, ListObject* l, const SliceBounds& b, const Valu
     } else if (v.is_null()) {  // del l[a:b:c]
       std::vector<bool> dropped(dst.size());
       for (int64_t k = 0, i = start; k < n; ++k, i += step) dropped[i] = true;
-      std::vector<Value> kept;
+      ValueVector kept;
       kept.reserve(dst.size() - n);
       for (size_t i = 0; i < dst.size(); ++i) {
         if (dropped[i]) removed.push_back(dst[i]);

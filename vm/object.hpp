@@ -21,6 +21,7 @@
 
 #include "vm/code.hpp"
 #include "vm/value.hpp"
+#include "vm/value_vector.hpp"
 
 namespace lockvm {
 
@@ -82,7 +83,7 @@ struct TupleObject : Object {
 };
 
 struct ListObject : Object {
-  std::vector<Value> items;
+  ValueVector items;  // grows in place (value_vector.hpp)
 };
 
 // Insertion-ordered hash table shared by dict, set and frozenset (the design
