@@ -225,7 +225,7 @@ inline uint32_t attr_hint(int64_t index) {
 // The caller holds the table's lock (or runs alone: see hashtable.hpp).
 // (The bound is tested on addresses: entries.size() divides by the entry's
 // 40 bytes, a multiply on every cached attribute read.)
-[[gnu::always_inline]] inline bool entry_in_bounds(const std::vector<HashEntry>& entries, uint32_t index) {
+[[gnu::always_inline]] inline bool entry_in_bounds(const RelocatableVector<HashEntry>& entries, uint32_t index) {
   return entries.data() + index < std::to_address(entries.end());
 }
 [[gnu::always_inline]] inline Value attr_entry(const HashTable& tab, uint32_t index, StrObject* name) {

@@ -161,7 +161,7 @@ inline HashEntry take(HashTable& tab, int64_t pos) {
 
 template <LockPolicy P>
 void clear(HashTable& tab) {
-  std::vector<HashEntry> old;
+  RelocatableVector<HashEntry> old;
   old.swap(tab.entries);
   tab.index.clear();
   tab.used = 0;

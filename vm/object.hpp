@@ -21,7 +21,7 @@
 
 #include "vm/code.hpp"
 #include "vm/value.hpp"
-#include "vm/value_vector.hpp"
+#include "vm/relocatable_vector.hpp"
 
 namespace lockvm {
 
@@ -83,7 +83,7 @@ struct TupleObject : Object {
 };
 
 struct ListObject : Object {
-  ValueVector items;  // grows in place (value_vector.hpp)
+  ValueVector items;  // grows in place (relocatable_vector.hpp)
 };
 
 // Insertion-ordered hash table shared by dict, set and frozenset (the design
@@ -96,7 +96,7 @@ struct HashEntry {
 };
 
 struct HashTable {
-  std::vector<HashEntry> entries;
+  RelocatableVector<HashEntry> entries;  // grows in place (relocatable_vector.hpp)
   std::vector<int32_t> index;  // -1 empty, -2 deleted, else position in entries
   uint64_t used = 0;           // live entries
   uint64_t fill = 0;           // index slots not kEmpty (live + deleted markers)

@@ -1,5 +1,5 @@
 # Lists large enough that their items live in a mapping of their own
-# (vm/value_vector.hpp: from 65,536 items) and that grow, shrink and copy
+# (vm/relocatable_vector.hpp: from 65,536 items) and that grow, shrink and copy
 # across that size: appends, extend by itself, slice assignment and deletion,
 # insert at the front, repetition, sort, and clearing.
 import random

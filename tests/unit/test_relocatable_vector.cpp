@@ -1,5 +1,5 @@
-// ValueVector (vm/value_vector.hpp), a list's items: std::vector's behaviour
-// on both sides of the size where storage becomes a mapping of its own, and
+// RelocatableVector (vm/relocatable_vector.hpp), a list's items and a
+// dict's entries: std::vector's behaviour on both sides of the size where storage becomes a mapping of its own, and
 // the cases where the source of an insert or assign is the vector itself.
 // Each check compares with a std::vector<int64_t> doing the same.
 #include <doctest/doctest.h>
@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "vm/value_vector.hpp"
+#include "vm/relocatable_vector.hpp"
 
 namespace {
 
@@ -142,4 +142,31 @@ TEST_CASE("ValueVector: copies, moves and swaps own their storage") {
   CHECK(c.back().is_none());
   c.resize(c.size() + 1);
   CHECK(c.back().is_null());
+}
+
+TEST_CASE("RelocatableVector: items of a size that does not divide a page (a dict's entries)") {
+  struct Entry {  // HashEntry's 40 bytes
+    Value key, value;
+    int64_t hash;
+  };
+  static_assert(sizeof(Entry) == 40);
+  lockvm::RelocatableVector<Entry> v;
+  const size_t n = storage::kMapBytes / sizeof(Entry) * 3 + 11;
+  for (size_t i = 0; i < n; ++i) {
+    v.push_back(Entry{I(static_cast<int64_t>(i)), Value::none(), static_cast<int64_t>(i * 31)});
+    // Whole items only, and a mapped block's capacity still reads as mapped.
+    REQUIRE(v.capacity() * sizeof(Entry) >= v.size() * sizeof(Entry));
+    if (storage::is_mapped(v.size() * sizeof(Entry))) REQUIRE(storage::is_mapped(v.capacity() * sizeof(Entry)));
+  }
+  bool ok = true;
+  for (size_t i = 0; i < n; ++i)
+    ok &= v[i].key.i == static_cast<int64_t>(i) && v[i].value.is_none() && v[i].hash == static_cast<int64_t>(i * 31);
+  CHECK(ok);
+  v.resize(storage::kMapBytes / sizeof(Entry));  // exactly at the threshold's item count
+  v.shrink_to_fit();
+  CHECK(v.back().hash == static_cast<int64_t>((v.size() - 1) * 31));
+  v.pop_back();
+  v.shrink_to_fit();
+  CHECK_FALSE(storage::is_mapped(v.capacity() * sizeof(Entry)));
+  CHECK(v.back().key.i == static_cast<int64_t>(v.size() - 1));
 }

@@ -1,19 +1,13 @@
-// Where a ValueVector's items live (value_vector.hpp says why).
-#include "vm/value_vector.hpp"
+// Where a RelocatableVector's items live (relocatable_vector.hpp says why).
+#include "vm/relocatable_vector.hpp"
 
 #include <sys/mman.h>
-#include <unistd.h>
 
 #include <cstdlib>
 
 namespace lockvm::value_storage {
 
 namespace {
-
-size_t page_size() {
-  static const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-  return page;
-}
 
 void* allocator_resize(void* old, size_t bytes) {
 #if LOCKVM_MIMALLOC
@@ -30,14 +24,9 @@ void* map(size_t bytes) {
 
 }  // namespace
 
-size_t round_up(size_t bytes) noexcept {
-  if (!is_mapped(bytes)) return bytes;
-  size_t page = page_size();
-  return (bytes + page - 1) / page * page;
-}
-
 void* resize(void* old, size_t old_bytes, size_t new_bytes, size_t keep) noexcept {
   bool was_mapped = old != nullptr && is_mapped(old_bytes);
+  if (was_mapped) old_bytes = round_up(old_bytes);  // the whole mapping
   if (new_bytes == 0) {
     if (was_mapped)
       munmap(old, old_bytes);
