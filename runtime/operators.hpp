@@ -115,6 +115,10 @@ int list_extend(Thread<P>& t, ListObject* l, const Value& iterable) {
   Value it = get_iter(t, iterable);
   if (it.is_null()) return -1;
   Ref<P> iter(it);
+  if (is_kind(iterable, Kind::Range)) {  // as to_list: one allocation, or MemoryError at once
+    ObjectGuard<P> g(l);
+    l->items.reserve(l->items.size() + static_cast<size_t>(static_cast<RangeObject*>(iterable.o)->length));
+  }
   for (;;) {
     Value x = iter_next(t, *iter);
     if (x.is_null()) return t.exc.is_null() ? 0 : -1;

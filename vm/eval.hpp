@@ -283,8 +283,18 @@ template <LockPolicy P>
     --t.native_depth;
     return recursion_error(t);
   }
-  Value r = n->host ? reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, args, nargs, kwnames)  // embedding: gets n too
-                    : native_fn<P>(n)(t, args, nargs, kwnames);
+  Value r;
+  // A container that cannot grow (list.extend of a huge range, a dict
+  // past what the system gives) throws std::bad_alloc from its storage;
+  // here it becomes the MemoryError CPython raises instead of ending the
+  // process. The references the function held as locals are lost, as
+  // little as CPython's own MemoryError paths promise. No cost unless thrown.
+  try {
+    r = n->host ? reinterpret_cast<HostNativeFn<P>>(n->fn)(t, n, args, nargs, kwnames)  // embedding: gets n too
+                : native_fn<P>(n)(t, args, nargs, kwnames);
+  } catch (const std::bad_alloc&) {
+    r = raise(t, t.types().MemoryError, "");
+  }
   --t.native_depth;
   return r;
 }
