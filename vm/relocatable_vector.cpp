@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-namespace lockvm::value_storage {
+namespace lockvm::vector_storage {
 
 namespace {
 
@@ -57,4 +57,4 @@ void* resize(void* old, size_t old_bytes, size_t new_bytes, size_t keep) noexcep
   return p;
 }
 
-}  // namespace lockvm::value_storage
+}  // namespace lockvm::vector_storage

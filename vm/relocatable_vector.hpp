@@ -18,8 +18,8 @@
 // by hand, which makes it not "trivially copyable" to the compiler), a
 // HashEntry is two Values and a hash, and neither has a destructor; so storage
 // is moved with memcpy/memmove/mremap and no constructor or destructor runs
-// for an item; the references the items
-// hold are the owner's business (ListObject), as they were with std::vector.
+// for an item. The references the items hold are the owner's business
+// (ListObject, HashTable), as they were with std::vector.
 #pragma once
 
 #include <algorithm>
@@ -36,10 +36,11 @@
 
 namespace lockvm {
 
-namespace value_storage {
+namespace vector_storage {
 // From this size on a vector's items live in a mapping of their own. 1 MiB
-// (65,536 Values, 26,214 dict entries): below it, copying on growth costs less than a system call,
-// and the mapping's page rounding is lost in the size.
+// (65,536 Values, 26,214 dict entries): below it, copying on growth costs
+// less than a system call, and the mapping's page rounding is lost in the
+// size.
 inline constexpr size_t kMapBytes = size_t{1} << 20;
 // Sanitizer builds keep every block in the allocator, where AddressSanitizer
 // sees overflows and leaks; a mapping of our own it would not check.
@@ -59,7 +60,7 @@ inline size_t round_up(size_t bytes) noexcept {
   constexpr size_t kPage = 4096;
   return is_mapped(bytes) ? (bytes + kPage - 1) & ~(kPage - 1) : bytes;
 }
-}  // namespace value_storage
+}  // namespace vector_storage
 
 template <class T>
 class RelocatableVector {
@@ -96,10 +97,10 @@ class RelocatableVector {
     return *this;
   }
   ~RelocatableVector() {
-    if (!value_storage::is_mapped(capacity_bytes()))
+    if (!vector_storage::is_mapped(capacity_bytes()))
       raw_free(data_);  // the common case, inline
     else
-      value_storage::resize(data_, capacity_bytes(), 0, 0);
+      vector_storage::resize(data_, capacity_bytes(), 0, 0);
   }
 
   // Three pointers, as std::vector keeps: end() is a load, not a multiply
@@ -257,13 +258,13 @@ class RelocatableVector {
   }
   void set_capacity(size_t n) {
     if (n > SIZE_MAX / 2 / sizeof(T)) throw std::bad_alloc();
-    size_t bytes = value_storage::round_up(n * sizeof(T));
+    size_t bytes = vector_storage::round_up(n * sizeof(T));
     size_t keep = size();
     // A new small block (a list being built, a slice) straight from the
     // allocator: realloc's look-up of an old block costs as much again.
-    void* p = data_ == nullptr && !value_storage::is_mapped(bytes)
+    void* p = data_ == nullptr && !vector_storage::is_mapped(bytes)
                   ? raw_alloc(bytes)
-                  : value_storage::resize(data_, capacity_bytes(), bytes, keep * sizeof(T));
+                  : vector_storage::resize(data_, capacity_bytes(), bytes, keep * sizeof(T));
     if (p == nullptr && bytes != 0) throw std::bad_alloc();
     data_ = static_cast<T*>(p);
     end_ = data_ + std::min(keep, n);

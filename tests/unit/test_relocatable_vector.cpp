@@ -13,7 +13,7 @@ namespace {
 
 using lockvm::Value;
 using lockvm::ValueVector;
-namespace storage = lockvm::value_storage;
+namespace storage = lockvm::vector_storage;
 
 // The number of items whose storage is mapped (in the sanitizer builds, where
 // nothing is, the same sizes run through the allocator).
