@@ -238,8 +238,10 @@ class RelocatableVector {
   friend void swap(RelocatableVector& a, RelocatableVector& b) noexcept { a.swap(b); }
 
  private:
+  // n == 0 may come with null pointers (an empty vector), which memmove
+  // must not be given.
   static void move_items(T* to, const T* from, size_t n) noexcept {
-    std::memmove(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
+    if (n != 0) std::memmove(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(T));
   }
   size_t capacity_bytes() const noexcept { return capacity() * sizeof(T); }
   // Room for n more items at `at`, the items from `at` moved up; size grows by n.
