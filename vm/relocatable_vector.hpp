@@ -4,8 +4,9 @@
 // Why not std::vector: it grows by allocating a block twice the size, copying
 // the items and freeing the old block, so while a list of N items grows, 2N
 // items' worth of memory is resident at once; a 2.5-million-item list
-// (bench/programs/threads_dict.py) peaked at 64 MB for 40 MB of items. (A
-// dict's index is rebuilt on growth, as CPython's is; its entries grow here.)
+// (bench/programs/threads_dict.py, 38 MiB of items) held two 32 MiB arrays
+// at once while it grew. (A dict's index is rebuilt on growth, as CPython's
+// is; its entries grow here.)
 // CPython's lists grow with realloc(), which glibc turns into mremap() for
 // large blocks: the pages are moved, not copied. mimalloc's realloc copies,
 // and std::allocator has no realloc at all, so this class does the same
