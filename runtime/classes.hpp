@@ -1031,13 +1031,6 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
   return Value::object(inst);
 }
 
-// The __init__ through which a call of `type` may run as an ordinary frame
-// of the eval loop (CPython 3.12's CALL_ALLOC_AND_ENTER_INIT): `type` is a
-// user class with plain instances (no exception, no built-in base), object's
-// __new__, and a Python __init__ that is not a generator. The eval loop then
-// allocates the instance, keeps it on the caller's stack as the call's
-// result, and enters __init__ as a frame marked is_init, whose return value
-// must be None. Borrowed, or null: construct() makes the call.
 // The built-in type (other than object and the exceptions) in a user
 // class's MRO, which construct() refuses to instantiate; null if none.
 template <LockPolicy P>
@@ -1047,6 +1040,13 @@ template <LockPolicy P>
   return nullptr;
 }
 
+// The __init__ through which a call of `type` may run as an ordinary frame
+// of the eval loop (CPython 3.12's CALL_ALLOC_AND_ENTER_INIT): `type` is a
+// user class with plain instances (no exception, no built-in base), object's
+// __new__, and a Python __init__ that is not a generator. The eval loop then
+// allocates the instance, keeps it on the caller's stack as the call's
+// result, and enters __init__ as a frame marked is_init, whose return value
+// must be None. Borrowed, or null: construct() makes the call.
 template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_init(Thread<P>& t, TypeObject* type) {
   if (type->builtin || type->is_exception || type->instance_kind != Kind::Instance) return nullptr;
@@ -1062,16 +1062,7 @@ template <LockPolicy P>
 template <LockPolicy P>
 Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;
-  // The arguments with room for the class or the instance in front (on the
-  // C++ stack for the usual few).
-  Value small[8];
-  std::vector<Value> big;
-  Value* full = small;
-  if (nargs + nkw + 1 > std::size(small)) {
-    big.resize(nargs + nkw + 1);
-    full = big.data();
-  }
-  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  ArgsWithFirst full(args, nargs, kwnames);  // the class or the instance goes in front
   // Built-in types construct through their native __new__ (list(), int("3"), ...).
   if (type->builtin && !type->is_exception) {
     if (type == t.types().type) {
@@ -1085,8 +1076,7 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
     Value nw = dict_get_str<P>(type->dict, t.names().__new__);
     if (nw.is_null())
       return raisef(t, t.types().TypeError, "cannot create '", type->name->view(), "' instances");
-    full[0] = Value::object(type);
-    return call(t, nw, full, nargs + 1, kwnames);
+    return call(t, nw, full.with_first(Value::object(type)), nargs + 1, kwnames);
   }
   if (TypeObject* m = unsupported_builtin_base(t, type))
     return raisef(t, t.types().NotImplementedError, "subclassing the built-in type '", m->name->view(),
@@ -1095,8 +1085,7 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
   Value nw = type_lookup_cached<P>(type, t.names().__new__, TypeObject::kLookupNew);
   if (!nw.is_null() && !is_kind(nw, Kind::Native)) {
     if (is_kind(nw, Kind::StaticMethod)) nw = static_cast<WrapperObject*>(nw.o)->func;
-    full[0] = Value::object(type);
-    obj = call(t, nw, full, nargs + 1, kwnames);
+    obj = call(t, nw, full.with_first(Value::object(type)), nargs + 1, kwnames);
     if (obj.is_null()) return obj;
     if (!isinstance(t, obj, type)) return obj;
   } else {
@@ -1110,8 +1099,7 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
   Ref<P> result(obj);
   Value init = type_lookup_cached<P>(type, t.names().__init__, TypeObject::kLookupInit);
   if (!init.is_null() && !is_kind(init, Kind::Native)) {
-    full[0] = obj;
-    Value r = call(t, init, full, nargs + 1, kwnames);
+    Value r = call(t, init, full.with_first(obj), nargs + 1, kwnames);
     if (r.is_null()) return r;
     if (!r.is_none()) {
       std::string tn(type_name(t, r));

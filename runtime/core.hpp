@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vm/interp.hpp"
 
@@ -151,6 +152,33 @@ template <LockPolicy P> Value call_function(Thread<P>& t, FunctionObject* f, con
 // (its return value is then stored in *returned if given).
 template <LockPolicy P> Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
                                         Value* returned = nullptr);
+// A call's arguments (positional, then keyword values) copied behind one
+// slot for what goes in front: a bound self, the class for __new__, the
+// instance for __init__. On the C++ stack for the usual few, on the heap
+// beyond. The copies are borrowed, as the arguments were.
+class ArgsWithFirst {
+ public:
+  ArgsWithFirst(const Value* args, size_t nargs, TupleObject* kwnames) {
+    size_t total = nargs + (kwnames ? kwnames->size : 0);
+    if (total + 1 > std::size(small_)) {
+      big_.resize(total + 1);
+      buf_ = big_.data();
+    }
+    for (size_t i = 0; i < total; ++i) buf_[i + 1] = args[i];
+  }
+  ArgsWithFirst(const ArgsWithFirst&) = delete;  // buf_ may point into small_
+  ArgsWithFirst& operator=(const ArgsWithFirst&) = delete;
+  // Puts `v` in front and returns the whole argument array.
+  Value* with_first(const Value& v) {
+    buf_[0] = v;
+    return buf_;
+  }
+
+ private:
+  Value small_[8];
+  std::vector<Value> big_;
+  Value* buf_ = small_;
+};
 // ---- classes (classes.hpp) ------------------------------------------------------------------
 template <LockPolicy P> Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
                                        TupleObject* kwnames);

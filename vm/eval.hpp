@@ -259,17 +259,8 @@ Value call_tuple_dict(Thread<P>& t, const Value& f, TupleObject* args, DictObjec
 template <LockPolicy P>
 Value call_with_self(Thread<P>& t, const Value& f, const Value& self, const Value* args, size_t nargs,
                      TupleObject* kwnames) {
-  size_t total = nargs + (kwnames ? kwnames->size : 0);
-  Value small[8];
-  std::vector<Value> big;
-  Value* buf = small;
-  if (total + 1 > 8) {
-    big.resize(total + 1);
-    buf = big.data();
-  }
-  buf[0] = self;
-  for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
-  return call(t, f, buf, nargs + 1, kwnames);
+  ArgsWithFirst full(args, nargs, kwnames);
+  return call(t, f, full.with_first(self), nargs + 1, kwnames);
 }
 
 // Calls native function n with `args` as they are (a bound self is the
@@ -309,17 +300,8 @@ Value generic_call(Thread<P>& t, const Value& f, const Value* args, size_t nargs
         auto* n = static_cast<NativeObject*>(f.o);
         if (n->self.is_null()) return call_native(t, n, args, nargs, kwnames);
         Ref<P> keep = Ref<P>::borrow(f);
-        size_t total = nargs + (kwnames ? kwnames->size : 0);
-        Value small[8];
-        std::vector<Value> big;
-        Value* buf = small;
-        if (total + 1 > 8) {
-          big.resize(total + 1);
-          buf = big.data();
-        }
-        buf[0] = n->self;
-        for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
-        return call_native(t, n, buf, nargs + 1, kwnames);
+        ArgsWithFirst full(args, nargs, kwnames);
+        return call_native(t, n, full.with_first(n->self), nargs + 1, kwnames);
       }
       case Kind::BoundMethod: {
         auto* m = static_cast<BoundMethodObject*>(f.o);
