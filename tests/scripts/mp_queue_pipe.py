@@ -42,8 +42,11 @@ def add(counter, arr, lock, n):
     for _ in range(n):
         with lock:
             counter.value += 1
-    for i in range(len(arr)):
-        arr[i] = arr[i] * 2
+    # Under the lock: a read-modify-write of shared memory from three processes
+    # loses updates otherwise (CPython itself printed 2.0 for 8.0 once).
+    with lock:
+        for i in range(len(arr)):
+            arr[i] = arr[i] * 2
 
 
 def waiter(ev, q):
