@@ -34,10 +34,18 @@ with ThreadPoolExecutor(max_workers=4) as ex:
     ev.set()
     print(blocked.result())
     calls = []
+    called = threading.Event()
+
+    def on_done(fut):
+        calls.append(fut.result())
+        called.set()
+
     g = ex.submit(slow_square, 4)
-    g.add_done_callback(lambda fut: calls.append(fut.result()))
+    g.add_done_callback(on_done)
     g.result()
-    time.sleep(0.05)
+    # result() may return before the worker has run the callback (it runs
+    # after the waiters are woken), so wait for the callback itself.
+    called.wait(30)
     print(calls, g.done(), g.cancelled(), g.running())
     try:
         ex.submit(slow_square, 1).result(timeout=5)
