@@ -94,12 +94,18 @@ sem = threading.BoundedSemaphore(2)
 active = 0
 peak = 0
 guard = threading.Lock()
+both_in = threading.Event()
 def limited():
     global active, peak
     with sem:
         with guard:
             active += 1
             peak = max(peak, active)
+            if active == 2:
+                both_in.set()
+        # Stay inside until two threads have been in at once: with only a
+        # sleep, threads started more than 10 ms apart never overlapped.
+        both_in.wait(30)
         time.sleep(0.01)
         with guard:
             active -= 1
@@ -142,12 +148,14 @@ for t in ts: t.join()
 print("local", all(seen), loc.x)
 
 # Names, idents, is_alive, daemon, enumerate.
+go = threading.Event()
 def noop():
-    time.sleep(0.02)
+    go.wait(30)    # alive until the main thread has looked at it
 t = threading.Thread(target=noop, name="worker", daemon=True)
 print(t.name, t.daemon, t.is_alive(), t.ident is None)
 t.start()
 print(t.is_alive(), isinstance(t.ident, int), threading.active_count() >= 2)
+go.set()
 t.join(timeout=5)
 print(t.is_alive(), threading.active_count())
 print(threading.main_thread().name, threading.current_thread() is threading.main_thread())
