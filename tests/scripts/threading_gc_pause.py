@@ -46,6 +46,7 @@ print("cycles of blocked threads found:", found >= 4 * 1000)
 # instructions; their own data must come out whole.
 stop = threading.Event()
 results = []
+running = threading.Barrier(4)   # the 3 workers, each past its first round, and main
 
 
 def busy_worker(k):
@@ -55,12 +56,17 @@ def busy_worker(k):
         make_cycles(5)
         keep.append(i * k)
         i += 1
+        if i == 1:
+            running.wait()
     results.append(sum(keep) == k * i * (i - 1) // 2)
 
 
 busy = [threading.Thread(target=busy_worker, args=(k,)) for k in range(1, 4)]
 for b in busy:
     b.start()
+# Collect only once every worker has made cycles: on a loaded machine a
+# worker could otherwise first run after stop was set and make none.
+running.wait()
 total = 0
 for _ in range(30):
     total += gc.collect()
