@@ -194,26 +194,44 @@ constexpr AttrKind attr_kind(uint64_t w) { return static_cast<AttrKind>((w >> 24
 constexpr uint32_t attr_depth(uint64_t w) { return (w >> 16) & 0xFF; }
 constexpr uint32_t attr_index(uint64_t w) { return w & 0xFFFF; }
 
+// Where a site keeps a receiver type: each tag has a home way, its low two
+// bits. A polymorphic site (deltablue's constraint methods see five classes)
+// then finds each of up to four types whose tags have different homes with
+// one probe, where a scan from the front took 2.2 on the average; a tag whose
+// home was taken when it was filled lives in another way and is found by the
+// scan. Module words (tag 0) live only in way 0, their home.
+[[gnu::always_inline]] inline uint64_t attr_load_way(const uint64_t& way) {
+  return std::atomic_ref<const uint64_t>(way).load(std::memory_order_relaxed);
+}
+constexpr int attr_home(uint32_t version) { return static_cast<int>(version % AttrCache::kWays); }
+
 // The way of `c` filled for type tag `version`, or 0 (AttrKind::Empty). For
-// version 0 (a type without a tag yet, or a module receiver), the first way
-// without a type: a ModuleValue word or an empty one.
+// version 0 (a type without a tag yet, or a module receiver): way 0 when it
+// holds a ModuleValue word or nothing, else an empty word.
 [[gnu::always_inline]] inline uint64_t attr_lookup(AttrCache& c, uint32_t version) {
-  for (uint64_t& way : c.ways) {
-    uint64_t w = std::atomic_ref<uint64_t>(way).load(std::memory_order_relaxed);
+  uint64_t w = attr_load_way(c.ways[attr_home(version)]);
+  if (static_cast<uint32_t>(w >> 32) == version) [[likely]] return w;
+  for (const uint64_t& way : c.ways) {
+    w = attr_load_way(way);
     if (static_cast<uint32_t>(w >> 32) == version) return w;
   }
   return 0;
 }
 
-// Records `w`: in place of the way filled for the same type tag, if any, or
-// else in front, the other ways moving down and the last one dropping out.
+// Records `w`: in its tag's home if that is free or already the tag's, else
+// in the way filled for the same tag, else in an empty way, else in the home,
+// dropping what was there.
 inline void attr_insert(AttrCache& c, uint64_t w) {
-  auto load = [](uint64_t& way) { return std::atomic_ref<uint64_t>(way).load(std::memory_order_relaxed); };
   auto store = [](uint64_t& way, uint64_t v) { std::atomic_ref<uint64_t>(way).store(v, std::memory_order_relaxed); };
-  int i = 0;
-  while (i < AttrCache::kWays - 1 && (load(c.ways[i]) >> 32) != (w >> 32)) ++i;
-  for (; i > 0; --i) store(c.ways[i], load(c.ways[i - 1]));
-  store(c.ways[0], w);
+  uint32_t version = attr_version(w);
+  uint64_t& home = c.ways[attr_home(version)];
+  uint64_t at_home = attr_load_way(home);
+  if (version == 0 || at_home == 0 || attr_version(at_home) == version) return store(home, w);
+  for (uint64_t& way : c.ways)
+    if (attr_version(attr_load_way(way)) == version && attr_load_way(way) != 0) return store(way, w);
+  for (uint64_t& way : c.ways)
+    if (attr_load_way(way) == 0) return store(way, w);
+  store(home, w);
 }
 
 // An index hint that fits a cache word (kAttrNoIndex if not).
