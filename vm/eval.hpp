@@ -48,12 +48,17 @@ Value call_function(Thread<P>& t, FunctionObject* fn, const Value* args, size_t 
   bool gen = p.flags & (kCodeGenerator | kCodeCoroutine);
   incref<P>(fn);
   Frame* f = new_frame(t, fn, gen);
-  if (!bind_arguments(t, f, args, nargs, kwnames)) {
+  if (!kwnames && nargs == fn->code->fast_argcount) {
+    // What a key function or a dunder method gets: positional arguments
+    // that match the parameters, shared into the frame (the eval loop's
+    // call_python moves them) without bind_arguments' general case.
+    for (size_t i = 0; i < nargs; ++i) f->slots[i] = share<P>(args[i]);
+  } else if (!bind_arguments(t, f, args, nargs, kwnames)) {
     f->sp = f->stack_base();
     free_frame<P>(t, f);
     return Value();
   }
-  init_cells(t, f);
+  if (f->ncells) init_cells(t, f);
   f->sp = f->stack_base();
   if (gen) return make_generator(t, f);
   if (t.depth >= t.interp.recursion_limit || t.native_depth > 20000 || stack_exhausted(t.stack_limit)) {
