@@ -59,12 +59,22 @@ def interpreters(args, policy_names, prog, size, with_lua=True):
     return cmds
 
 
+# How the rounds of one interpreter are summarized: "median" (the default), or
+# "min" (bench/run --stat min). On a shared machine noise only ever adds time,
+# so the fastest of N runs estimates the undisturbed time best when the load
+# is uneven; the reference figures of ../shared/reference are minimums.
+STAT = "median"
+STATS = {"median": statistics.median, "min": min}
+
+
 def summarize(runs):
-    """Medians of a list of Runs (time, cpu, elapsed; max of peak RSS's median)."""
+    """Medians (or, with STAT "min", minimums) of a list of Runs: time, cpu,
+    elapsed; peak RSS is always the median."""
+    stat = STATS[STAT]
     return {
-        "time": statistics.median(r.time for r in runs),
-        "cpu": statistics.median(r.cpu for r in runs),
-        "elapsed": statistics.median(r.elapsed for r in runs),
+        "time": stat([r.time for r in runs]),
+        "cpu": stat([r.cpu for r in runs]),
+        "elapsed": stat([r.elapsed for r in runs]),
         "maxrss_kib": statistics.median(r.maxrss_kib for r in runs),
     }
 
@@ -84,13 +94,16 @@ class Failures:
 
 
 def run_interleaved(jobs, rounds, failures, progress=None):
-    """jobs: key -> command. Runs every job once per round, in order, so a noisy
-    moment of the machine hits all of them alike. Returns key -> [Run]; a job
+    """jobs: key -> command. Runs every job once per round, the order rotated
+    by one each round, so a noisy moment of the machine hits all of them alike. Returns key -> [Run]; a job
     that fails is reported and not run again."""
     runs = {key: [] for key in jobs}
     broken = set()
+    order = list(jobs.items())
     for r in range(rounds):
-        for key, cmd in jobs.items():
+        # Each round starts one job later, so that no interpreter always runs
+        # first (just after the previous program's last job) or last.
+        for key, cmd in order[r % len(order):] + order[:r % len(order)]:
             if key in broken:
                 continue
             try:
