@@ -502,6 +502,7 @@ template <LockPolicy P>
 void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   TypeObject* tp = inst->type;
   if (inst->kind != Kind::Instance || tp == t.types().object) return;  // object(): instance_setattr refuses
+  if (c.name == t.names().__dict__) return;  // not a key: instance_set_dict replaces the dict
   if (!is_kind(type_lookup_cached<P>(tp, t.names().__setattr__, TypeObject::kLookupSetattr), Kind::Native)) return;
   if (!type_assign_version(tp)) return;
   uint32_t version = load_type_version(tp);
@@ -814,11 +815,39 @@ int property_store(Thread<P>& t, const Value& obj, PropertyObject* p, StrObject*
   return 0;
 }
 
+// `o.__dict__ = d`: the instance takes d itself as its dict (CPython's
+// subtype_setdict), so what is later stored through d is the instance's, and
+// its attribute caches, which re-check the live dict on every hit, follow.
+// `del o.__dict__` leaves a fresh empty one (CPython makes it on next use).
+// Under the free-threaded policies another thread may be reading the old
+// dict through the instance right now: it is retired as type_setattr retires
+// a class attribute, until the next collection stops the world.
+template <LockPolicy P>
+int instance_set_dict(Thread<P>& t, InstanceObject* inst, const Value& v) {
+  Value d = v;
+  if (v.is_null()) {
+    d = new_dict(t);
+  } else if (is_kind(v, Kind::Dict)) {
+    incref<P>(v.o);
+  } else {
+    return raisef(t, t.types().TypeError, "__dict__ must be set to a dictionary, not a '", type_name(t, v), "'"), -1;
+  }
+  DictObject* old = std::atomic_ref<DictObject*>(inst->dict).exchange(as_dict(d), std::memory_order_acq_rel);
+  if constexpr (P::kParallel) {
+    TablesLock<P> lock(t.interp.tables_mu);
+    t.interp.retired.push_back(Value::object(old));
+  } else {
+    decref<P>(old);
+  }
+  return 0;
+}
+
 template <LockPolicy P>
 int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Value& v) {
   auto* inst = static_cast<InstanceObject*>(obj.o);
   if (inst->type == t.types().object) [[unlikely]]  // object() has no __dict__; its subclasses do
     return raisef(t, t.types().AttributeError, "'object' object has no attribute '", name->view(), "'"), -1;
+  if (name == t.names().__dict__ && !inst->type->slotted) [[unlikely]] return instance_set_dict(t, inst, v);
   Value descr = type_lookup<P>(inst->type, name);
   if (is_kind(descr, Kind::Property)) {
     return property_store(t, obj, static_cast<PropertyObject*>(descr.o), name, v);
