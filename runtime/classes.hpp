@@ -292,15 +292,16 @@ template <LockPolicy P>
 inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_str(d->table, key); }
 
 // Whether `d` lacks key `key` (interned): LOAD_METHOD's check that the
-// instance dict does not shadow a method, on every call. The probe loop is
-// inline and compares pointers (instance dicts are keyed by interned names);
-// an entry with the same hash but another pointer goes to dict_find_str.
+// instance dict does not shadow a method, on every call. Most often the
+// key's bloom bit is clear; else the probe loop is inline and compares
+// pointers (instance dicts are keyed by interned names); an entry with the
+// same hash but another pointer goes to dict_find_str.
 template <LockPolicy P>
 [[gnu::always_inline]] inline bool dict_lacks_str(DictObject* d, StrObject* key) {
   return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA {
     const HashTable& tab = d->table;
-    if (tab.index.empty()) return true;
     int64_t h = key->hash;
+    if (!(tab.key_bloom & ht::key_bloom_bit(h))) return true;  // also when the table is empty
     size_t mask = tab.index.size() - 1;
     uint64_t perturb = static_cast<uint64_t>(h);
     size_t i = static_cast<size_t>(h) & mask;

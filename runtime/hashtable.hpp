@@ -18,6 +18,14 @@ namespace ht {
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 
+// A key's bit in HashTable::key_bloom: the top six bits of its hash (the
+// index uses the low ones). LOAD_METHOD asks of every call whether the
+// instance dict lacks the method's name; with a dozen attributes a clear
+// bit answers 4 times in 5 without probing (dict_lacks_str).
+[[gnu::always_inline]] inline uint64_t key_bloom_bit(int64_t hash) {
+  return uint64_t{1} << (static_cast<uint64_t>(hash) >> 58);
+}
+
 inline bool str_eq(StrObject* a, StrObject* b) {
   if (a == b) return true;
   int64_t ha = cached_hash(a->hash), hb = cached_hash(b->hash);
@@ -93,8 +101,10 @@ inline void rebuild(HashTable& tab, size_t min_used) {
   }
   tab.index.assign(want, kEmpty);
   tab.fill = tab.entries.size();
+  tab.key_bloom = 0;
   size_t mask = want - 1;
   for (size_t p = 0; p < tab.entries.size(); ++p) {
+    tab.key_bloom |= key_bloom_bit(tab.entries[p].hash);
     uint64_t h = static_cast<uint64_t>(tab.entries[p].hash);
     uint64_t perturb = h;
     size_t i = h & mask;
@@ -130,6 +140,7 @@ int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const V
   if (tab.index[slot] == kEmpty) ++tab.fill;
   tab.index[slot] = static_cast<int32_t>(tab.entries.size());
   tab.entries.push_back(HashEntry{share<P>(key), share<P>(value), hash});
+  tab.key_bloom |= key_bloom_bit(hash);
   ++tab.used;
   ++tab.key_version;
   return 0;
@@ -166,6 +177,7 @@ void clear(HashTable& tab) {
   tab.index.clear();
   tab.used = 0;
   tab.fill = 0;
+  tab.key_bloom = 0;
   ++tab.key_version;
   for (HashEntry& e : old) {
     decref<P>(e.key);

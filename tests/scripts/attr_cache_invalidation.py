@@ -627,3 +627,62 @@ res = churn(6)
 print("churn", res[:3], len(res))
 gc.collect()
 print("churn again", churn(2)[-1])
+
+
+# ---- method shadowing on instances with many attributes ----------------------------
+# LOAD_METHOD asks whether the instance dict lacks the method's name through a
+# 64-bit summary of the dict's key hashes (a clear bit: absent). The summary
+# must never claim absence for a key that is there, however the key got in
+# and whatever the dict held before.
+
+class Wide:
+    def m(self):
+        return "class m"
+
+
+def fill(o, n):
+    for i in range(n):
+        setattr(o, "a%d" % i, i)
+
+
+w = Wide()
+fill(w, 60)   # most of the 64 bits set
+show("wide, plain", warm(get_m, w))
+w.m = lambda: "wide shadow"
+show("wide, shadowed", warm(get_m, w))
+del w.m
+show("wide, unshadowed", warm(get_m, w))
+
+for how in ("setattr", "dict item", "update", "setdefault", "new dict", "copy back"):
+    o = Wide()
+    fill(o, 5)
+    warm(get_m, o)
+    f = lambda: "shadow by " + how
+    if how == "setattr":
+        setattr(o, "m", f)
+    elif how == "dict item":
+        o.__dict__["m"] = f
+    elif how == "update":
+        vars(o).update(m=f)
+    elif how == "setdefault":
+        o.__dict__.setdefault("m", f)
+    elif how == "new dict":
+        o.__dict__ = {"m": f, "a0": 0}
+    else:
+        d = dict(o.__dict__)
+        d["m"] = f
+        o.__dict__.clear()
+        o.__dict__.update(d)
+    show(how, get_m(o))
+    o.__dict__.pop("m")
+    show(how + ", popped", get_m(o))
+
+# Many deletions and re-insertions (the table is rebuilt on the way).
+o = Wide()
+for r in range(40):
+    fill(o, 8)
+    for i in range(8):
+        delattr(o, "a%d" % i)
+    if r == 30:
+        o.m = lambda: "shadow after rebuilds"
+print("after churn", get_m(o), sorted(vars(o)))
