@@ -27,7 +27,7 @@ with ThreadPoolExecutor(max_workers=4) as ex:
     done, not_done = wait([ex.submit(slow_square, 2), ex.submit(slow_square, 3)], return_when=ALL_COMPLETED)
     print(len(done), len(not_done), sorted(d.result() for d in done))
     ev = threading.Event()
-    blocked = ex.submit(ev.wait, 5)
+    blocked = ex.submit(ev.wait, 30)  # set below; 30 s so a slow sanitizer run never times out
     quick = ex.submit(slow_square, 3)
     done, not_done = wait([blocked, quick], return_when=FIRST_COMPLETED)
     print(quick in done, blocked in not_done)
@@ -48,7 +48,7 @@ with ThreadPoolExecutor(max_workers=4) as ex:
     called.wait(30)
     print(calls, g.done(), g.cancelled(), g.running())
     try:
-        ex.submit(slow_square, 1).result(timeout=5)
+        ex.submit(slow_square, 1).result(timeout=30)
         print("in time")
     except concurrent.futures.TimeoutError:
         print("timeout")
