@@ -227,8 +227,8 @@ inline void attr_insert(AttrCache& c, uint64_t w) {
   uint64_t& home = c.ways[attr_home(version)];
   uint64_t at_home = attr_load_way(home);
   if (version == 0 || at_home == 0 || attr_version(at_home) == version) return store(home, w);
-  for (uint64_t& way : c.ways)
-    if (attr_version(attr_load_way(way)) == version && attr_load_way(way) != 0) return store(way, w);
+  for (uint64_t& way : c.ways)  // version != 0 here, so a match is a filled way
+    if (attr_version(attr_load_way(way)) == version) return store(way, w);
   for (uint64_t& way : c.ways)
     if (attr_load_way(way) == 0) return store(way, w);
   store(home, w);
@@ -816,13 +816,27 @@ int property_store(Thread<P>& t, const Value& obj, PropertyObject* p, StrObject*
   return 0;
 }
 
+// Gives up a reference to `old`, which was just unlinked from an object other
+// threads read without counting (a class dict, an instance's dict slot).
+// Under the free-threaded policies one of them may be between reading it and
+// counting it, so it is kept in Interp::retired until the next collection
+// stops the world (gc_collect); the other policies drop it at once.
+template <LockPolicy P>
+void retire(Thread<P>& t, const Value& old) {
+  if constexpr (P::kParallel) {
+    if (old.tag != Tag::Obj) return;
+    TablesLock<P> lock(t.interp.tables_mu);
+    t.interp.retired.push_back(old);
+  } else {
+    decref<P>(old);
+  }
+}
+
 // `o.__dict__ = d`: the instance takes d itself as its dict (CPython's
 // subtype_setdict), so what is later stored through d is the instance's, and
 // its attribute caches, which re-check the live dict on every hit, follow.
 // `del o.__dict__` leaves a fresh empty one (CPython makes it on next use).
-// Under the free-threaded policies another thread may be reading the old
-// dict through the instance right now: it is retired as type_setattr retires
-// a class attribute, until the next collection stops the world.
+// Another thread may be reading the old dict through the instance: retired.
 template <LockPolicy P>
 int instance_set_dict(Thread<P>& t, InstanceObject* inst, const Value& v) {
   Value d = v;
@@ -834,12 +848,7 @@ int instance_set_dict(Thread<P>& t, InstanceObject* inst, const Value& v) {
     return raisef(t, t.types().TypeError, "__dict__ must be set to a dictionary, not a '", type_name(t, v), "'"), -1;
   }
   DictObject* old = std::atomic_ref<DictObject*>(inst->dict).exchange(as_dict(d), std::memory_order_acq_rel);
-  if constexpr (P::kParallel) {
-    TablesLock<P> lock(t.interp.tables_mu);
-    t.interp.retired.push_back(Value::object(old));
-  } else {
-    decref<P>(old);
-  }
+  retire(t, Value::object(old));
   return 0;
 }
 
@@ -894,10 +903,7 @@ int type_setattr(Thread<P>& t, TypeObject* type, StrObject* name, const Value& v
     // rarely rebound, so little piles up.
     Value old = dict_get_str_ref<P>(type->dict, name);
     int r = dict_store_attr(t, type->dict, Value::object(type), name, v);
-    if (old.tag == Tag::Obj) {
-      TablesLock<P> lock(t.interp.tables_mu);
-      t.interp.retired.push_back(old);
-    }
+    retire(t, old);
     return r;
   }
   return dict_store_attr(t, type->dict, Value::object(type), name, v);
