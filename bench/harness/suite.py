@@ -95,8 +95,9 @@ class Failures:
 
 def run_interleaved(jobs, rounds, failures, progress=None):
     """jobs: key -> command. Runs every job once per round, the order rotated
-    by one each round, so a noisy moment of the machine hits all of them alike. Returns key -> [Run]; a job
-    that fails is reported and not run again."""
+    by one each round, so a noisy moment of the machine hits all of them
+    alike. Returns key -> [Run]; a job that fails is reported and not run
+    again."""
     runs = {key: [] for key in jobs}
     broken = set()
     order = list(jobs.items())
