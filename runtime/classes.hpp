@@ -293,7 +293,7 @@ inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_st
 
 // Whether `d` lacks key `key` (interned): LOAD_METHOD's check that the
 // instance dict does not shadow a method, on every call. Most often the
-// key's bloom bit is clear; else the probe loop is inline and compares
+// key's bloom bits say so; else the probe loop is inline and compares
 // pointers (instance dicts are keyed by interned names); an entry with the
 // same hash but another pointer goes to dict_find_str.
 template <LockPolicy P>
@@ -301,7 +301,7 @@ template <LockPolicy P>
   return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA {
     const HashTable& tab = d->table;
     int64_t h = key->hash;
-    if (!(tab.key_bloom & ht::key_bloom_bit(h))) return true;  // also when the table is empty
+    if (ht::bloom_lacks(tab, h)) return true;  // also when the table is empty
     size_t mask = tab.index.size() - 1;
     uint64_t perturb = static_cast<uint64_t>(h);
     size_t i = static_cast<size_t>(h) & mask;

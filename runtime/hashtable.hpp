@@ -18,12 +18,19 @@ namespace ht {
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 
-// A key's bit in HashTable::key_bloom: the top six bits of its hash (the
-// index uses the low ones). LOAD_METHOD asks of every call whether the
-// instance dict lacks the method's name; with a dozen attributes a clear
-// bit answers 4 times in 5 without probing (dict_lacks_str).
-[[gnu::always_inline]] inline uint64_t key_bloom_bit(int64_t hash) {
-  return uint64_t{1} << (static_cast<uint64_t>(hash) >> 58);
+// A key's bit in HashTable::key_bloom, chosen by six bits from the top of
+// its hash (the index uses the low ones; str hashes are non-negative, so
+// bit 63 would say nothing). LOAD_METHOD asks of every call whether the
+// instance dict lacks the method's name (dict_lacks_str), and STORE_ATTR
+// whether an attribute is new: with 8 keys in the table, 88 % of absent
+// names are answered without a probe. (Two bits per key let only 5 %
+// through, but computing them cost richards more than the probes saved.)
+[[gnu::always_inline]] inline uint64_t key_bloom_bits(int64_t hash) {
+  return uint64_t{1} << ((static_cast<uint64_t>(hash) >> 57) & 63);
+}
+// Whether a key of this hash is certainly not in the table.
+[[gnu::always_inline]] inline bool bloom_lacks(const HashTable& tab, int64_t hash) {
+  return !(tab.key_bloom & key_bloom_bits(hash));
 }
 
 inline bool str_eq(StrObject* a, StrObject* b) {
@@ -104,7 +111,7 @@ inline void rebuild(HashTable& tab, size_t min_used) {
   tab.key_bloom = 0;
   size_t mask = want - 1;
   for (size_t p = 0; p < tab.entries.size(); ++p) {
-    tab.key_bloom |= key_bloom_bit(tab.entries[p].hash);
+    tab.key_bloom |= key_bloom_bits(tab.entries[p].hash);
     uint64_t h = static_cast<uint64_t>(tab.entries[p].hash);
     uint64_t perturb = h;
     size_t i = h & mask;
@@ -140,10 +147,37 @@ int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const V
   if (tab.index[slot] == kEmpty) ++tab.fill;
   tab.index[slot] = static_cast<int32_t>(tab.entries.size());
   tab.entries.push_back(HashEntry{share<P>(key), share<P>(value), hash});
-  tab.key_bloom |= key_bloom_bit(hash);
+  tab.key_bloom |= key_bloom_bits(hash);
   ++tab.used;
   ++tab.key_version;
   return 0;
+}
+
+// Appends key -> value, both references moved in, when the caller knows the
+// key is absent and the index has room: STORE_ATTR adding an attribute to an
+// instance dict sized for it (alloc_instance). The key's bloom bit being
+// clear is the proof of absence, so no key is compared, and the first empty
+// slot of the probe sequence takes it (a deleted one would do too, but need
+// not). Returns false, with nothing changed, when the index is full enough
+// that ht::insert must grow it.
+inline bool append_absent(HashTable& tab, const Value& key, int64_t hash, const Value& value) {
+  size_t n = tab.index.size();
+  size_t next = tab.entries.size();
+  if ((tab.fill + 1) * 3 > n * 2 || (next + 1) * 3 > n * 2) return false;  // also when n == 0
+  size_t mask = n - 1;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  while (tab.index[i] != kEmpty) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  tab.index[i] = static_cast<int32_t>(next);
+  tab.entries.push_back(HashEntry{key, value, hash});
+  ++tab.fill;
+  ++tab.used;
+  ++tab.key_version;
+  tab.key_bloom |= key_bloom_bits(hash);
+  return true;
 }
 
 // Removes entry `pos`; the caller owns the returned key and value references.

@@ -67,13 +67,22 @@ inline std::string bytes_repr_text(std::string_view s) {
 }
 
 // FNV-1a, randomization-free: lockvm's str hashes are deterministic (like
-// CPython with PYTHONHASHSEED=0), so runs are reproducible.
+// CPython with PYTHONHASHSEED=0), so runs are reproducible. FNV's last
+// multiply carries the last byte only upward from its own bits, so the top
+// bits of short strings' hashes barely differ ('x', 'y' and 'z' shared their
+// top six); MurmurHash3's finalizer mixes every byte into every bit, which
+// HashTable::key_bloom (the top bits) and the index (the low ones) rely on.
 inline int64_t hash_bytes(std::string_view s) {
   uint64_t h = 14695981039346656037ull;
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
   }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
   int64_t r = static_cast<int64_t>(h >> 1);
   return r == -1 ? -2 : r;
 }

@@ -101,8 +101,8 @@ struct HashTable {
   uint64_t used = 0;           // live entries
   uint64_t fill = 0;           // index slots not kEmpty (live + deleted markers)
   uint64_t key_version = 0;    // bumped when a key is added or removed (global caches)
-  uint64_t key_bloom = 0;      // bit hash>>58 of each key added since the last rebuild: a clear
-                               // bit proves a key absent without a probe (ht::key_bloom_bit)
+  uint64_t key_bloom = 0;      // a bit per key added since the last rebuild: a clear one proves
+                               // a key absent without a probe (ht::key_bloom_bits)
 };
 
 struct DictObject : Object {
