@@ -153,17 +153,21 @@ int insert(Thread<P>& t, HashTable& tab, const Value& key, int64_t hash, const V
   return 0;
 }
 
-// Appends key -> value, both references moved in, when the caller knows the
+// Appends key -> value, both references moved in (the caller takes them once
+// this returns true), when the caller knows the
 // key is absent and the index has room: STORE_ATTR adding an attribute to an
 // instance dict sized for it (alloc_instance). The key's bloom bit being
 // clear is the proof of absence, so no key is compared, and the first empty
 // slot of the probe sequence takes it (a deleted one would do too, but need
 // not). Returns false, with nothing changed, when the index is full enough
-// that ht::insert must grow it.
-inline bool append_absent(HashTable& tab, const Value& key, int64_t hash, const Value& value) {
+// that ht::insert must grow it or the entries have no room (growing is
+// ht::insert's business: kept out of here, this inlines small).
+[[gnu::always_inline]] inline bool append_absent(HashTable& tab, const Value& key, int64_t hash,
+                                                 const Value& value) {
   size_t n = tab.index.size();
   size_t next = tab.entries.size();
-  if ((tab.fill + 1) * 3 > n * 2 || (next + 1) * 3 > n * 2) return false;  // also when n == 0
+  if (!tab.entries.has_room() || (tab.fill + 1) * 3 > n * 2 || (next + 1) * 3 > n * 2)
+    return false;  // also when n == 0
   size_t mask = n - 1;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
@@ -172,7 +176,7 @@ inline bool append_absent(HashTable& tab, const Value& key, int64_t hash, const 
     i = (i * 5 + perturb + 1) & mask;
   }
   tab.index[i] = static_cast<int32_t>(next);
-  tab.entries.push_back(HashEntry{key, value, hash});
+  tab.entries.push_back_in_room(HashEntry{key, value, hash});
   ++tab.fill;
   ++tab.used;
   ++tab.key_version;

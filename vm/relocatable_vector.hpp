@@ -138,6 +138,10 @@ class RelocatableVector {
     }
     *end_++ = v;
   }
+  // Whether there is room for one more item without growing.
+  bool has_room() const noexcept { return end_ != cap_end_; }
+  // push_back for a caller that has checked has_room(): no growth path.
+  void push_back_in_room(const T& v) noexcept { *end_++ = v; }
   T& emplace_back(const T& v) {
     push_back(v);
     return back();
