@@ -1099,7 +1099,7 @@ template <LockPolicy P>
 // user class with plain instances (no exception, no built-in base), object's
 // __new__, and a Python __init__ that is not a generator. The eval loop then
 // allocates the instance, keeps it on the caller's stack as the call's
-// result, and enters __init__ as a frame marked is_init, whose return value
+// result, and enters __init__ as a frame marked FrameReturn::kInit, whose return value
 // must be None. Borrowed, or null: construct() makes the call.
 template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_init(Thread<P>& t, TypeObject* type) {
@@ -1111,6 +1111,23 @@ template <LockPolicy P>
   auto* fn = static_cast<FunctionObject*>(init.o);
   if (fn->code->makes_generator) return nullptr;
   return unsupported_builtin_base(t, type) ? nullptr : fn;  // construct() raises for it
+}
+
+// The method through which BINARY_OP may run `a op b`, `a` an instance of a
+// user class, as an ordinary frame of the eval loop: what binary_op calls
+// first, a.__op__, when it is a Python function that is not a generator.
+// Not when b's class is a proper subclass of a's, which may have a
+// reflected method to try first (reflected_first). Borrowed, or null:
+// binary_op makes the calls.
+template <LockPolicy P>
+[[gnu::always_inline]] inline FunctionObject* inline_binop(Thread<P>& t, const Value& a, const Value& b, int op) {
+  TypeObject* ta = a.o->type;
+  if (has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta)) return nullptr;
+  Value m = type_lookup_cached<P>(ta, t.names().binop[op][0],
+                                  static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupBinop + op));
+  if (!is_kind(m, Kind::Function)) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(m.o);
+  return fn->code->makes_generator ? nullptr : fn;
 }
 
 template <LockPolicy P>

@@ -86,7 +86,10 @@ template <LockPolicy P> int equal(Thread<P>& t, const Value& a, const Value& b);
 template <LockPolicy P> Value compare(Thread<P>& t, const Value& a, const Value& b, int op);
 template <LockPolicy P> int compare_bool(Thread<P>& t, const Value& a, const Value& b, int op);
 // op: ast::BinOpKind order; inplace selects __iadd__ & co.
-template <LockPolicy P> Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inplace = false);
+// forward_done: a is an instance whose a.__op__(b) the eval loop has run and
+// got NotImplemented from (inline_binop); what binary_op would do next.
+template <LockPolicy P>
+Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inplace = false, bool forward_done = false);
 template <LockPolicy P> Value unary_op(Thread<P>& t, int op, const Value& v);  // 0 -, 1 +, 3 ~
 template <LockPolicy P> int contains(Thread<P>& t, const Value& container, const Value& item);
 template <LockPolicy P> Value getattr(Thread<P>& t, const Value& obj, StrObject* name);

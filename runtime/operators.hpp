@@ -292,7 +292,7 @@ Value builtin_binop(Thread<P>& t, int op, const Value& a, const Value& b, bool i
 }
 
 template <LockPolicy P>
-Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inplace) {
+Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inplace, bool forward_done) {
   if (!has_user_type(a) && !has_user_type(b)) {
     Value r = builtin_binop(t, op, a, b, inplace);
     if (!r.is_null() || !t.exc.is_null()) return r;
@@ -308,12 +308,13 @@ Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inpla
       }
     }
     TypeObject *ta = type_of(t, a), *tb = type_of(t, b);
-    bool b_first = has_user_type(b) && ta != tb && is_subtype<P>(tb, ta);
+    bool b_first = reflected_first<P>(a, b, n.binop[op][1]);
     for (int pass = 0; pass < 2; ++pass) {
       bool use_b = (pass == 0) == b_first;
       const Value& self = use_b ? b : a;
       const Value& other = use_b ? a : b;
       if (use_b && ta == tb) continue;  // no reflected call for the same type
+      if (!use_b && forward_done) continue;  // the eval loop ran a.__op__ (inline_binop)
       if (!has_user_type(self)) {
         // A built-in operand: try its own operator (e.g. int + MyNumber falls
         // through to MyNumber.__radd__ only when int cannot do it).

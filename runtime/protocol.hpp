@@ -58,6 +58,21 @@ inline bool has_user_type(const Value& v) {
   return v.tag == Tag::Obj && (v.o->kind == Kind::Instance || v.o->kind == Kind::Exception);
 }
 
+// Whether `a op b` tries b's reflected method `rname` before a's forward one:
+// b's class is a proper subclass of a's that overrides it (CPython's
+// slot_nb_* with method_is_overloaded). A subclass that only inherits the
+// method leaves the left operand first.
+template <LockPolicy P>
+bool reflected_first(const Value& a, const Value& b, StrObject* rname) {
+  if (!has_user_type(b) || a.tag != Tag::Obj) return false;  // an unboxed a has no subclasses in play
+  TypeObject *ta = a.o->type, *tb = b.o->type;
+  if (ta == tb || !is_subtype<P>(tb, ta)) return false;
+  Value mb = type_lookup<P>(tb, rname);
+  if (mb.is_null()) return false;
+  Value ma = type_lookup<P>(ta, rname);
+  return ma.is_null() || !ma.identical(mb);
+}
+
 template <LockPolicy P>
 Value call_dunder(Thread<P>& t, const Value& obj, StrObject* name, const Value* args, size_t nargs,
                   bool& found) {

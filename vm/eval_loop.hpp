@@ -54,7 +54,7 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
   // Set by do_call for a Python function it runs inline (call_python).
   FunctionObject* call_fn;   // the function; the frame takes a reference from the caller
   Value* call_args;          // its positional arguments, then keyword values
-  bool call_is_init;         // __init__ of a class call (inline_init)
+  uint8_t call_on_return;    // the frame's on_return: FrameReturn::kInit for a class's __init__ (inline_init)
   uint32_t local_index;      // LOAD_FAST's local (also set by fused ops falling back to it)
 
 #define LOAD_FRAME()                    \
@@ -429,6 +429,23 @@ dispatch:
         --sp;                                                                      \
         sp[-1] = Value::number(r);                                                 \
         DISPATCH();                                                                \
+      }                                                                            \
+    }                                                                              \
+    if (!inplace && a.tag == Tag::Obj && a.o->kind == Kind::Instance) {            \
+      /* a.__op__(b) as a frame of this loop, the operands staying below */       \
+      /* it (return_value's FrameReturn::kBinop). */                              \
+      FunctionObject* m = inline_binop<P>(t, a, b, opidx);                         \
+      if (m && t.depth < in.recursion_limit) {                                     \
+        incref<P>(m);                                                              \
+        incref<P>(a.o);                                                            \
+        incref<P>(b);                                                              \
+        call_fn = m;                                                               \
+        call_args = sp - 2;                                                        \
+        call_nargs = 2;                                                            \
+        call_kw = nullptr;                                                         \
+        call_sp_after = sp;                                                        \
+        call_on_return = FrameReturn::kBinop + (opidx);                            \
+        goto call_python;                                                          \
       }                                                                            \
     }                                                                              \
     SAVE();                                                                        \
@@ -945,21 +962,41 @@ dispatch:
       // Returning to a caller in this same loop: release the frame inline.
       for (Value* v = slots; v < sp; ++v) decref<P>(*v);
       FunctionObject* fn = f->func;
-      bool init = f->is_init;
+      uint8_t on_return = f->on_return;
       t.frames.pop(f);
       decref<P>(fn);
       t.frame = back;
       --t.depth;
       f = back;
       LOAD_FRAME();
-      if (init) [[unlikely]] {
-        // The instance is already on our stack (do_call's class call).
-        if (r.is_none()) DISPATCH();
-        SAVE();
-        std::string_view tn = type_name(t, r);
-        raisef(t, t.types().TypeError, "__init__() should return None, not '", tn, "'");
+      if (on_return != FrameReturn::kPush) [[unlikely]] {
+        if (on_return == FrameReturn::kInit) {
+          // The instance is already on our stack (do_call's class call).
+          if (r.is_none()) DISPATCH();
+          SAVE();
+          std::string_view tn = type_name(t, r);
+          raisef(t, t.types().TypeError, "__init__() should return None, not '", tn, "'");
+          decref<P>(r);
+          goto error;
+        }
+        // BINARY_OP's a.__op__(b): the operands are still on our stack.
+        Value a = sp[-2], b = sp[-1];
+        if (!r.identical(in.not_implemented)) {
+          sp[-2] = r;
+          --sp;
+          decref<P>(a);
+          decref<P>(b);
+          DISPATCH();
+        }
         decref<P>(r);
-        goto error;
+        SAVE();
+        r = binary_op(t, on_return - FrameReturn::kBinop, a, b, false, /*forward_done=*/true);
+        sp -= 2;
+        decref<P>(a);
+        decref<P>(b);
+        ERROR_IF(r.is_null());
+        PUSH(r);
+        DISPATCH();
       }
       PUSH(r);
       DISPATCH();

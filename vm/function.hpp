@@ -142,7 +142,7 @@ Value make_function(Thread<P>& t, CodeObject* code, DictObject* globals, TupleOb
 // caller's business): new_frame's, and the eval loop's own for its common
 // call (do_call), which fills the slots as it moves the arguments in.
 [[gnu::always_inline]] inline void init_frame_fields(Frame* f, FunctionObject* func, CodeObject* co, bool on_heap,
-                                                     bool is_init) {
+                                                     uint8_t on_return) {
   f->code = co;  // func->code
   f->func = func;
   f->globals = func->globals;
@@ -151,18 +151,18 @@ Value make_function(Thread<P>& t, CodeObject* code, DictObject* globals, TupleOb
   f->gen = nullptr;
   f->is_entry = false;
   f->on_heap = on_heap;
-  f->is_init = is_init;
+  f->on_return = on_return;
   f->nlocals = co->nlocals;
   f->ncells = co->ncells_total;
   f->size = co->frame_slots;
 }
 
 template <LockPolicy P>
-Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap, bool is_init = false) {
+Frame* new_frame(Thread<P>& t, FunctionObject* func, bool on_heap, uint8_t on_return = FrameReturn::kPush) {
   CodeObject* co = func->code;
   size_t bytes = frame_bytes(co->frame_slots);
   Frame* f = static_cast<Frame*>(on_heap ? alloc_heap_frame(bytes) : t.frames.push(bytes));
-  init_frame_fields(f, func, co, on_heap, is_init);
+  init_frame_fields(f, func, co, on_heap, on_return);
   f->back = nullptr;
   // Only locals and cells start empty; stack slots are written before read.
   std::memset(static_cast<void*>(f->slots), 0, co->prefix_slots * sizeof(Value));

@@ -43,6 +43,19 @@ using NativeFn = Value (*)(Thread<P>& t, const Value* args, size_t nargs, TupleO
 template <LockPolicy P>
 using HostNativeFn = Value (*)(Thread<P>& t, NativeObject* fn, const Value* args, size_t nargs, TupleObject* kwnames);
 
+// What the eval loop does with a frame's return value (Frame::on_return)
+// besides what a plain call does, pushing it on the caller's stack.
+namespace FrameReturn {
+inline constexpr uint8_t kPush = 0;
+// __init__ entered by a class call: it must return None, and the caller
+// already has the instance on its stack.
+inline constexpr uint8_t kInit = 1;
+// kBinop + op: BINARY_OP's a.__op__(b) (InternedNames::binop[op][0]). The
+// operands stay on the caller's stack: NotImplemented goes on to b's
+// reflected method, anything else replaces them.
+inline constexpr uint8_t kBinop = 2;
+}  // namespace FrameReturn
+
 // An activation record. Layout of `slots`:
 //   [0, nlocals)                      fast locals
 //   [nlocals, nlocals+ncells+nfree)   cells (CellObject* as Values)
@@ -58,7 +71,7 @@ struct Frame {
   GeneratorObject* gen;     // borrowed: the generator running this frame, if any
   bool is_entry;            // eval() returns to C++ when this frame returns
   bool on_heap;             // generator frames live on the heap
-  bool is_init;             // __init__ entered by a class call: returns None, the caller keeps the instance
+  uint8_t on_return;        // what the caller's loop does with the return value (FrameReturn)
   uint32_t nlocals;
   uint32_t ncells;          // cells + free vars
   uint32_t size;            // number of slots

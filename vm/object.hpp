@@ -246,8 +246,13 @@ struct TypeObject : Object {
   // for that many at once. A heuristic: a stale value is harmless.
   uint32_t dict_size_hint = 0;
   // Lookups construct() and the attribute caches' fills make on every call,
-  // each cached under the version tag (type_lookup_cached, classes.hpp).
-  enum SpecialLookup { kLookupNew, kLookupInit, kLookupGetattribute, kLookupSetattr, kSpecialLookups };
+  // and BINARY_OP's of the 13 forward operator methods (__add__ ... __and__,
+  // in the order of InternedNames::binop), each cached under the version tag
+  // (type_lookup_cached, classes.hpp).
+  enum SpecialLookup {
+    kLookupNew, kLookupInit, kLookupGetattribute, kLookupSetattr,
+    kLookupBinop, kSpecialLookups = kLookupBinop + 13
+  };
   uint64_t special_lookups[kSpecialLookups] = {};
   // __slots__ (runtime/classes.hpp). `slotted`: this class or a base declared
   // __slots__, so an instance's `dict` field is slot storage (slot values by

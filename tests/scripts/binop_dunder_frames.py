@@ -1,0 +1,207 @@
+# Binary operators on instances whose class defines the method in Python:
+# the eval loop runs a.__op__(b) as a frame of its own loop (inline_binop),
+# and must then do everything binary_op would have done after it.
+import sys
+
+
+class V:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def __add__(self, o):
+        if isinstance(o, V):
+            return V(self.x + o.x, self.y + o.y)
+        if isinstance(o, (int, float)):
+            return V(self.x + o, self.y + o)
+        return NotImplemented
+
+    def __sub__(self, o):
+        return V(self.x - o.x, self.y - o.y)
+
+    def __mul__(self, k):
+        return V(self.x * k, self.y * k)
+
+    def __radd__(self, o):
+        return ("radd", o)
+
+    def __repr__(self):
+        return f"V({self.x}, {self.y})"
+
+
+a, b = V(1, 2), V(10, 20)
+print(a + b, a - b, a * 3, a + 0.5)
+print(1 + a)                        # int.__add__ fails; V.__radd__
+print(sum([a, b], V(0, 0)))         # the builtin sum through the same operator
+
+
+# NotImplemented goes on to the right operand's reflected method.
+class R:
+    def __radd__(self, o):
+        return ("R.__radd__", o)
+
+    def __rsub__(self, o):
+        return "R.__rsub__"
+
+
+print(a + R())
+try:
+    a - R()                         # V.__sub__ raises before any NotImplemented
+except AttributeError as e:
+    print("AttributeError", e)
+
+
+# NotImplemented with nothing reflected: TypeError naming both types.
+class N:
+    def __add__(self, o):
+        return NotImplemented
+
+    def __mul__(self, o):
+        return NotImplemented
+
+
+for expr in (lambda: N() + N(), lambda: N() * 2, lambda: N() + "s"):
+    try:
+        expr()
+    except TypeError as e:
+        print("TypeError", e)
+
+
+# A subclass on the right with its own reflected method goes first.
+class W(V):
+    def __radd__(self, o):
+        return "W.__radd__ first"
+
+
+class W2(V):
+    pass
+
+
+class W3(V):
+    __radd__ = V.__radd__
+
+
+print(a + W(1, 1))
+print(a + W2(1, 1))                 # inherits __radd__, same method: left goes first
+print(a + W3(1, 1))                 # the same function under its own name: left first
+print(W(1, 1) + a)                  # W's inherited __add__
+
+
+# Methods with defaults, *args, keyword-only defaults, closures and cells.
+def make(k):
+    class C:
+        def __init__(self, v):
+            self.v = v
+
+        def __add__(self, o, extra=0, *rest, scale=1):
+            return C((self.v + o.v + extra) * scale * k)
+
+        def __mul__(self, o):
+            def inner():
+                return self.v * o.v
+            return C(inner())
+
+        def __repr__(self):
+            return f"C({self.v})"
+    return C
+
+
+C = make(2)
+print(C(1) + C(2), C(3) * C(4))
+
+
+# An exception inside the method unwinds through the caller's handler, with
+# the operands still on the caller's stack; a finally in between runs.
+class E:
+    def __add__(self, o):
+        return 1 / 0
+
+    def __sub__(self, o):
+        try:
+            raise ValueError("from __sub__")
+        finally:
+            print("finally in __sub__")
+
+
+def use(op):
+    items = [E(), 1]
+    try:
+        return [x for x in (op(items[0], items[1]),)]
+    except (ZeroDivisionError, ValueError) as e:
+        return type(e).__name__ + ": " + str(e)
+
+
+print(use(lambda p, q: p + q), use(lambda p, q: p - q))
+
+
+# The result replaces both operands on the caller's stack, inside larger
+# expressions, comprehensions, calls and nested operators.
+vs = [V(i, -i) for i in range(5)]
+acc = V(0, 0)
+for v in vs:
+    acc = acc + v * 2 - V(1, 1)
+print(acc, [repr(v + v) for v in vs[:3]], max((v + a).x for v in vs))
+print((a + b) + (b + a) * 2, str(a + b), f"{a * 2}")
+
+
+# Recursion through an operator: a deep chain reaches RecursionError and
+# the interpreter is fine afterwards.
+class Deep:
+    def __add__(self, o):
+        return self + o
+
+
+sys.setrecursionlimit(200)
+try:
+    Deep() + 1
+except RecursionError:
+    print("RecursionError")
+sys.setrecursionlimit(1000)
+print(a + b)
+
+
+# A generator method is called, not run as a frame: its result is the
+# generator object.
+class G:
+    def __add__(self, o):
+        yield o
+
+
+print(list(G() + 5))
+
+
+# The class changes its operator after use: the cached lookup follows.
+class M:
+    def __add__(self, o):
+        return "first"
+
+
+m = M()
+print(m + 1)
+M.__add__ = lambda self, o: "second"
+print(m + 1)
+
+
+def third(self, o):
+    return "third"
+
+
+M.__add__ = third
+print(m + 1)
+del M.__add__
+try:
+    m + 1
+except TypeError as e:
+    print("TypeError", e)
+
+
+# __add__ returning None, another instance's NotImplemented, and operands
+# that are the same object.
+class Z:
+    def __add__(self, o):
+        return None
+
+
+z = Z()
+print(z + z, z + 1)
+print(type(NotImplemented).__name__)
