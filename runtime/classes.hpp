@@ -1115,14 +1115,20 @@ template <LockPolicy P>
 
 // The method through which BINARY_OP may run `a op b`, `a` an instance of a
 // user class, as an ordinary frame of the eval loop: what binary_op calls
-// first, a.__op__, when it is a Python function that is not a generator.
-// Not when b's class is a proper subclass of a's, which may have a
-// reflected method to try first (reflected_first). Borrowed, or null:
+// first, a.__op__, when it is a Python function that is not a generator
+// (for `a op= b`, when a's class has no __iop__, which binary_op would call
+// before it). Not when b's class is a proper subclass of a's, which may have
+// a reflected method to try first (reflected_first). Borrowed, or null:
 // binary_op makes the calls.
 template <LockPolicy P>
-[[gnu::always_inline]] inline FunctionObject* inline_binop(Thread<P>& t, const Value& a, const Value& b, int op) {
+[[gnu::always_inline]] inline FunctionObject* inline_binop(Thread<P>& t, const Value& a, const Value& b, int op,
+                                                           bool inplace) {
   TypeObject* ta = a.o->type;
   if (has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta)) return nullptr;
+  if (inplace && !type_lookup_cached<P>(ta, t.names().binop[op][2],
+                                        static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupInplace + op))
+                       .is_null())
+    return nullptr;
   Value m = type_lookup_cached<P>(ta, t.names().binop[op][0],
                                   static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupBinop + op));
   if (!is_kind(m, Kind::Function)) return nullptr;

@@ -87,7 +87,8 @@ template <LockPolicy P> Value compare(Thread<P>& t, const Value& a, const Value&
 template <LockPolicy P> int compare_bool(Thread<P>& t, const Value& a, const Value& b, int op);
 // op: ast::BinOpKind order; inplace selects __iadd__ & co.
 // forward_done: a is an instance whose a.__op__(b) the eval loop has run and
-// got NotImplemented from (inline_binop); what binary_op would do next.
+// got NotImplemented from (inline_binop; for an in-place operator, a's class
+// had no __iop__); what binary_op would do next.
 template <LockPolicy P>
 Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inplace = false, bool forward_done = false);
 template <LockPolicy P> Value unary_op(Thread<P>& t, int op, const Value& v);  // 0 -, 1 +, 3 ~

@@ -298,7 +298,7 @@ Value binary_op(Thread<P>& t, int op, const Value& a, const Value& b, bool inpla
     if (!r.is_null() || !t.exc.is_null()) return r;
   } else {
     InternedNames& n = t.names();
-    if (inplace && has_user_type(a)) {
+    if (inplace && has_user_type(a) && !forward_done) {
       Value m = type_lookup<P>(a.o->type, n.binop[op][2]);
       if (!m.is_null()) {
         Value args[2] = {a, b};

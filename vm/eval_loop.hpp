@@ -431,10 +431,10 @@ dispatch:
         DISPATCH();                                                                \
       }                                                                            \
     }                                                                              \
-    if (!inplace && a.tag == Tag::Obj && a.o->kind == Kind::Instance) {            \
+    if (a.tag == Tag::Obj && a.o->kind == Kind::Instance) {                        \
       /* a.__op__(b) as a frame of this loop, the operands staying below */       \
       /* it (return_value's FrameReturn::kBinop). */                              \
-      FunctionObject* m = inline_binop<P>(t, a, b, opidx);                         \
+      FunctionObject* m = inline_binop<P>(t, a, b, opidx, inplace);                \
       if (m && t.depth < in.recursion_limit) {                                     \
         incref<P>(m);                                                              \
         incref<P>(a.o);                                                            \
@@ -444,7 +444,7 @@ dispatch:
         call_nargs = 2;                                                            \
         call_kw = nullptr;                                                         \
         call_sp_after = sp;                                                        \
-        call_on_return = FrameReturn::kBinop + (opidx);                            \
+        call_on_return = FrameReturn::kBinop + (opidx) + ((inplace) ? 13 : 0);     \
         goto call_python;                                                          \
       }                                                                            \
     }                                                                              \
@@ -990,7 +990,8 @@ dispatch:
         }
         decref<P>(r);
         SAVE();
-        r = binary_op(t, on_return - FrameReturn::kBinop, a, b, false, /*forward_done=*/true);
+        int op = on_return - FrameReturn::kBinop;
+        r = binary_op(t, op % 13, a, b, /*inplace=*/op >= 13, /*forward_done=*/true);
         sp -= 2;
         decref<P>(a);
         decref<P>(b);

@@ -50,9 +50,10 @@ inline constexpr uint8_t kPush = 0;
 // __init__ entered by a class call: it must return None, and the caller
 // already has the instance on its stack.
 inline constexpr uint8_t kInit = 1;
-// kBinop + op: BINARY_OP's a.__op__(b) (InternedNames::binop[op][0]). The
-// operands stay on the caller's stack: NotImplemented goes on to b's
-// reflected method, anything else replaces them.
+// kBinop + op (+ 13 for an in-place operator whose class has no __iop__):
+// BINARY_OP's a.__op__(b) (InternedNames::binop[op][0]). The operands stay
+// on the caller's stack: NotImplemented goes on to b's reflected method,
+// anything else replaces them.
 inline constexpr uint8_t kBinop = 2;
 }  // namespace FrameReturn
 

@@ -205,3 +205,79 @@ class Z:
 z = Z()
 print(z + z, z + 1)
 print(type(NotImplemented).__name__)
+
+
+# In-place operators: without __iop__ the forward method runs (as a frame);
+# with one, it comes first; NotImplemented from either goes on.
+class P:
+    def __init__(self, v):
+        self.v = v
+
+    def __add__(self, o):
+        if isinstance(o, P):
+            return P(self.v + o.v)
+        return NotImplemented
+
+    def __sub__(self, o):
+        return NotImplemented
+
+    def __repr__(self):
+        return f"P({self.v})"
+
+
+class RS:
+    def __rsub__(self, o):
+        return "RS.__rsub__"
+
+
+p = P(1)
+q = p
+p += P(2)
+print(p, q, p is q)
+p -= RS()
+print(p)
+p = P(1)
+try:
+    p += 5
+except TypeError as e:
+    print("TypeError", e)
+try:
+    p -= 5
+except TypeError as e:
+    print("TypeError", e)
+acc = P(0)
+for i in range(5):
+    acc += P(i)
+print(acc)
+
+
+class Q(P):
+    def __iadd__(self, o):
+        if o == "no":
+            return NotImplemented
+        self.v += 100
+        return self
+
+
+x = Q(1)
+y = x
+x += P(1)
+print(x, x is y)
+x += "no" if False else P(2)
+print(x)
+try:
+    x += "no"
+except TypeError as e:
+    print("TypeError", e)
+
+# __iadd__ added to the class after += ran without it; then removed again.
+r = P(1)
+r += P(1)
+print(r)
+P.__iadd__ = lambda self, o: "P.__iadd__"
+r += P(1)
+print(r)
+del P.__iadd__
+r = P(5)
+r += P(1)
+print(r)
