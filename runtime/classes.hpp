@@ -129,10 +129,10 @@ inline std::atomic<uint32_t> next_type_version{1};
 inline constexpr uint32_t kMaxTypeVersion = 0xFFFFFF00u;
 
 [[gnu::always_inline]] inline uint32_t load_type_version(TypeObject* tp) {
-  return std::atomic_ref<uint32_t>(tp->version).load(std::memory_order_relaxed);
+  return relaxed_load(tp->version);
 }
 inline void store_type_version(TypeObject* tp, uint32_t v) {
-  std::atomic_ref<uint32_t>(tp->version).store(v, std::memory_order_relaxed);
+  relaxed_store(tp->version, v);
 }
 
 // Gives `tp` a version tag, after its bases (the invariant: a type has a tag
@@ -201,7 +201,7 @@ constexpr uint32_t attr_index(uint64_t w) { return w & 0xFFFF; }
 // home was taken when it was filled lives in another way and is found by the
 // scan. Module words (tag 0) live only in way 0, their home.
 [[gnu::always_inline]] inline uint64_t attr_load_way(const uint64_t& way) {
-  return std::atomic_ref<const uint64_t>(way).load(std::memory_order_relaxed);
+  return relaxed_load(way);
 }
 constexpr int attr_home(uint32_t version) { return static_cast<int>(version % AttrCache::kWays); }
 
@@ -222,7 +222,7 @@ constexpr int attr_home(uint32_t version) { return static_cast<int>(version % At
 // in the way filled for the same tag, else in an empty way, else in the home,
 // dropping what was there.
 inline void attr_insert(AttrCache& c, uint64_t w) {
-  auto store = [](uint64_t& way, uint64_t v) { std::atomic_ref<uint64_t>(way).store(v, std::memory_order_relaxed); };
+  auto store = [](uint64_t& way, uint64_t v) { relaxed_store(way, v); };
   uint32_t version = attr_version(w);
   uint64_t& home = c.ways[attr_home(version)];
   uint64_t at_home = attr_load_way(home);
@@ -365,7 +365,7 @@ template <LockPolicy P>
 [[gnu::always_inline]] inline Value type_lookup_cached(TypeObject* tp, StrObject* name,
                                                        TypeObject::SpecialLookup which) {
   uint32_t version = load_type_version(tp);
-  uint64_t w = std::atomic_ref<uint64_t>(tp->special_lookups[which]).load(std::memory_order_relaxed);
+  uint64_t w = relaxed_load(tp->special_lookups[which]);
   if (version && attr_version(w) == version) {
     if (attr_kind(w) == AttrKind::Empty) return Value();
     Value v = attr_class_entry<P>(tp, w, name);
@@ -384,7 +384,7 @@ template <LockPolicy P>
     uint32_t version = load_type_version(tp);
     uint64_t w = v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
                              : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix));
-    std::atomic_ref<uint64_t>(tp->special_lookups[which]).store(w, std::memory_order_relaxed);
+    relaxed_store(tp->special_lookups[which], w);
   }
   return v;
 }
@@ -402,11 +402,11 @@ bool attr_plain_getattribute(Thread<P>& t, TypeObject* tp) {
 // relaxed atomic: threads racing on it can only lose an update of a guess.
 inline constexpr uint32_t kMaxDictSizeHint = 64;
 inline uint32_t load_dict_size_hint(TypeObject* tp) {
-  return std::atomic_ref<uint32_t>(tp->dict_size_hint).load(std::memory_order_relaxed);
+  return relaxed_load(tp->dict_size_hint);
 }
 inline void raise_dict_size_hint(TypeObject* tp, uint64_t n) {
   if (n > load_dict_size_hint(tp) && n <= kMaxDictSizeHint)
-    std::atomic_ref<uint32_t>(tp->dict_size_hint).store(static_cast<uint32_t>(n), std::memory_order_relaxed);
+    relaxed_store(tp->dict_size_hint, static_cast<uint32_t>(n));
 }
 
 // LOAD_ATTR / LOAD_METHOD missed on an instance of a user class: records what
@@ -1131,6 +1131,20 @@ template <LockPolicy P>
     return nullptr;
   Value m = type_lookup_cached<P>(ta, t.names().binop[op][0],
                                   static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupBinop + op));
+  if (!is_kind(m, Kind::Function)) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(m.o);
+  return fn->code->makes_generator ? nullptr : fn;
+}
+
+// The same for COMPARE_OP (compare()): a's rich comparison method, when it
+// is a Python function that is not a generator and b's class is not a
+// proper subclass of a's (whose reflected method compare() tries first).
+template <LockPolicy P>
+[[gnu::always_inline]] inline FunctionObject* inline_compare(Thread<P>& t, const Value& a, const Value& b, int op) {
+  TypeObject* ta = a.o->type;
+  if (has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta)) return nullptr;
+  Value m = type_lookup_cached<P>(ta, rich_name(t, op),
+                                  static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupCompare + op));
   if (!is_kind(m, Kind::Function)) return nullptr;
   auto* fn = static_cast<FunctionObject*>(m.o);
   return fn->code->makes_generator ? nullptr : fn;

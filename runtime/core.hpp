@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "vm/interp.hpp"
+#include "vm/relaxed_atomic.hpp"
 
 namespace lockvm::rt {
 
@@ -24,10 +25,10 @@ namespace lockvm::rt {
 // shared) object: a relaxed atomic, since two threads may race to store the
 // same number.
 inline int64_t cached_hash(const int64_t& field) {
-  return std::atomic_ref<int64_t>(const_cast<int64_t&>(field)).load(std::memory_order_relaxed);
+  return relaxed_load(field);
 }
 inline void cache_hash(int64_t& field, int64_t h) {
-  std::atomic_ref<int64_t>(field).store(h, std::memory_order_relaxed);
+  relaxed_store(field, h);
 }
 
 
@@ -83,7 +84,10 @@ template <LockPolicy P> int truthy(Thread<P>& t, const Value& v);
 template <LockPolicy P> bool hash(Thread<P>& t, const Value& v, int64_t& out);
 template <LockPolicy P> int equal(Thread<P>& t, const Value& a, const Value& b);  // a == b
 // op: 0 ==, 1 !=, 2 <, 3 <=, 4 >, 5 >= (the COMPARE_* order)
-template <LockPolicy P> Value compare(Thread<P>& t, const Value& a, const Value& b, int op);
+// forward_done: a is an instance whose rich comparison method the eval loop
+// has run and got NotImplemented from (inline_compare).
+template <LockPolicy P>
+Value compare(Thread<P>& t, const Value& a, const Value& b, int op, bool forward_done = false);
 template <LockPolicy P> int compare_bool(Thread<P>& t, const Value& a, const Value& b, int op);
 // op: ast::BinOpKind order; inplace selects __iadd__ & co.
 // forward_done: a is an instance whose a.__op__(b) the eval loop has run and

@@ -439,7 +439,7 @@ Value compare_builtin(Thread<P>& t, const Value& a, const Value& b, int op) {
 }
 
 template <LockPolicy P>
-Value compare(Thread<P>& t, const Value& a, const Value& b, int op) {
+Value compare(Thread<P>& t, const Value& a, const Value& b, int op, bool forward_done) {
   bool ua = has_user_type(a), ub = has_user_type(b);
   if (!ua && !ub) {
     Value r = compare_builtin(t, a, b, op);
@@ -452,6 +452,7 @@ Value compare(Thread<P>& t, const Value& a, const Value& b, int op) {
       const Value& self = use_b ? b : a;
       const Value& other = use_b ? a : b;
       if (!has_user_type(self)) continue;
+      if (!use_b && forward_done) continue;  // the eval loop ran a's method (inline_compare)
       int o = use_b ? reflected_op(op) : op;
       Value m = type_lookup<P>(self.o->type, rich_name(t, o));
       if (m.is_null() || is_kind(m, Kind::Native)) {

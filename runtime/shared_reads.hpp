@@ -23,9 +23,9 @@ namespace shared_cache {
 // each field is a relaxed atomic, and a hit re-checks the entry's key, so a
 // cache filled half by one thread and half by another can only miss.
 template <class T>
-T load(T& field) { return std::atomic_ref<T>(field).load(std::memory_order_relaxed); }
+T load(T& field) { return relaxed_load(field); }
 template <class T>
-void store(T& field, T v) { std::atomic_ref<T>(field).store(v, std::memory_order_relaxed); }
+void store(T& field, T v) { relaxed_store(field, v); }
 }  // namespace shared_cache
 
 // The global or builtin `name` as a new reference, or Null if neither has it

@@ -504,6 +504,22 @@ dispatch:
       sp[-1] = Value::boolean(x CMP y);                                            \
       DISPATCH();                                                                  \
     }                                                                              \
+    if (a.tag == Tag::Obj && a.o->kind == Kind::Instance) {                        \
+      /* a's method as a frame of this loop, as BINARY_OP does. */                \
+      FunctionObject* m = inline_compare<P>(t, a, b, opidx);                       \
+      if (m && t.depth < in.recursion_limit) {                                     \
+        incref<P>(m);                                                              \
+        incref<P>(a.o);                                                            \
+        incref<P>(b);                                                              \
+        call_fn = m;                                                               \
+        call_args = sp - 2;                                                        \
+        call_nargs = 2;                                                            \
+        call_kw = nullptr;                                                         \
+        call_sp_after = sp;                                                        \
+        call_on_return = FrameReturn::kCompare + (opidx);                          \
+        goto call_python;                                                          \
+      }                                                                            \
+    }                                                                              \
     SAVE();                                                                        \
     Value r = compare(t, a, b, opidx);                                             \
     decref<P>(a);                                                                  \
@@ -979,7 +995,8 @@ dispatch:
           decref<P>(r);
           goto error;
         }
-        // BINARY_OP's a.__op__(b): the operands are still on our stack.
+        // BINARY_OP's a.__op__(b) or COMPARE_OP's a.__lt__(b) ...: the
+        // operands are still on our stack.
         Value a = sp[-2], b = sp[-1];
         if (!r.identical(in.not_implemented)) {
           sp[-2] = r;
@@ -990,8 +1007,12 @@ dispatch:
         }
         decref<P>(r);
         SAVE();
-        int op = on_return - FrameReturn::kBinop;
-        r = binary_op(t, op % 13, a, b, /*inplace=*/op >= 13, /*forward_done=*/true);
+        if (on_return >= FrameReturn::kCompare) {
+          r = compare(t, a, b, on_return - FrameReturn::kCompare, /*forward_done=*/true);
+        } else {
+          int op = on_return - FrameReturn::kBinop;
+          r = binary_op(t, op % 13, a, b, /*inplace=*/op >= 13, /*forward_done=*/true);
+        }
         sp -= 2;
         decref<P>(a);
         decref<P>(b);

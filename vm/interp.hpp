@@ -55,6 +55,9 @@ inline constexpr uint8_t kInit = 1;
 // on the caller's stack: NotImplemented goes on to b's reflected method,
 // anything else replaces them.
 inline constexpr uint8_t kBinop = 2;
+// kCompare + op: COMPARE_OP's a.__eq__(b) ... a.__ge__(b) (rich_name), the
+// operands on the caller's stack as for kBinop.
+inline constexpr uint8_t kCompare = kBinop + 26;
 }  // namespace FrameReturn
 
 // An activation record. Layout of `slots`:

@@ -281,3 +281,63 @@ del P.__iadd__
 r = P(5)
 r += P(1)
 print(r)
+
+
+# Rich comparisons run as frames the same way: NotImplemented goes on to
+# the reflected method, then (== and !=) to identity, else TypeError.
+class K:
+    def __init__(self, k):
+        self.k = k
+
+    def __eq__(self, o):
+        if isinstance(o, K):
+            return self.k == o.k
+        return NotImplemented
+
+    def __lt__(self, o):
+        if isinstance(o, K):
+            return self.k < o.k
+        return NotImplemented
+
+    def __gt__(self, o):
+        return NotImplemented
+
+    def __le__(self, o):
+        return "not a bool"
+
+    def __hash__(self):
+        return hash(self.k)
+
+
+class KR:
+    def __gt__(self, o):
+        return "KR.__gt__ reflected"
+
+    def __eq__(self, o):
+        return "KR.__eq__ reflected"
+
+
+k1, k2 = K(1), K(2)
+print(k1 == K(1), k1 != K(1), k1 == k2, k1 != k2, k1 < k2, k2 < k1)
+print(k1 == 5, k1 != 5, k1 == k1, k1 < KR(), k1 == KR())
+print(k1 <= k2, "yes" if k1 < k2 else "no", [k < k2 for k in (k1, k2)])
+print(sorted([K(3), K(1), K(2)], key=lambda k: k.k)[0].k, max(K(3), K(5), K(4)).k)
+for expr in (lambda: k1 > k2, lambda: k1 < 3, lambda: k1 >= k2):
+    try:
+        print(expr())
+    except TypeError as e:
+        print("TypeError", e)
+
+
+class K2(K):
+    def __gt__(self, o):
+        return "K2.__gt__ first"
+
+
+print(k1 < K2(0), K2(0) > k1)
+while_count = 0
+x = K(0)
+while x < K(3):
+    x = K(x.k + 1)
+    while_count += 1
+print(while_count)
