@@ -1113,13 +1113,20 @@ template <LockPolicy P>
   return unsupported_builtin_base(t, type) ? nullptr : fn;  // construct() raises for it
 }
 
+// A Python function that the eval loop may enter as a frame of its own in
+// place of a C++ call (no generator: calling one runs nothing), or null.
+inline FunctionObject* frame_function(const Value& m) {
+  if (!is_kind(m, Kind::Function)) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(m.o);
+  return fn->code->makes_generator ? nullptr : fn;
+}
+
 // The method through which BINARY_OP may run `a op b`, `a` an instance of a
 // user class, as an ordinary frame of the eval loop: what binary_op calls
-// first, a.__op__, when it is a Python function that is not a generator
-// (for `a op= b`, when a's class has no __iop__, which binary_op would call
-// before it). Not when b's class is a proper subclass of a's, which may have
-// a reflected method to try first (reflected_first). Borrowed, or null:
-// binary_op makes the calls.
+// first, a.__op__, when it is a Python function (for `a op= b`, when a's
+// class has no __iop__, which binary_op would call before it). Not when b's
+// class is a proper subclass of a's, which may have a reflected method to
+// try first (reflected_first). Borrowed, or null: binary_op makes the calls.
 template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_binop(Thread<P>& t, const Value& a, const Value& b, int op,
                                                            bool inplace) {
@@ -1129,25 +1136,26 @@ template <LockPolicy P>
                                         static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupInplace + op))
                        .is_null())
     return nullptr;
-  Value m = type_lookup_cached<P>(ta, t.names().binop[op][0],
-                                  static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupBinop + op));
-  if (!is_kind(m, Kind::Function)) return nullptr;
-  auto* fn = static_cast<FunctionObject*>(m.o);
-  return fn->code->makes_generator ? nullptr : fn;
+  return frame_function(type_lookup_cached<P>(ta, t.names().binop[op][0],
+                                              static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupBinop + op)));
 }
 
-// The same for COMPARE_OP (compare()): a's rich comparison method, when it
-// is a Python function that is not a generator and b's class is not a
-// proper subclass of a's (whose reflected method compare() tries first).
+// The same for COMPARE_OP (compare()): a's rich comparison method, when b's
+// class is not a proper subclass of a's (whose reflected method compare()
+// tries first).
 template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_compare(Thread<P>& t, const Value& a, const Value& b, int op) {
   TypeObject* ta = a.o->type;
   if (has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta)) return nullptr;
-  Value m = type_lookup_cached<P>(ta, rich_name(t, op),
-                                  static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupCompare + op));
-  if (!is_kind(m, Kind::Function)) return nullptr;
-  auto* fn = static_cast<FunctionObject*>(m.o);
-  return fn->code->makes_generator ? nullptr : fn;
+  return frame_function(type_lookup_cached<P>(
+      ta, rich_name(t, op), static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupCompare + op)));
+}
+
+// And for UNARY_NEGATIVE (unary_op()): the instance's __neg__, whose result
+// is the operation's, NotImplemented included.
+template <LockPolicy P>
+[[gnu::always_inline]] inline FunctionObject* inline_neg(Thread<P>& t, const Value& a) {
+  return frame_function(type_lookup_cached<P>(a.o->type, t.names().__neg__, TypeObject::kLookupNeg));
 }
 
 template <LockPolicy P>

@@ -565,6 +565,21 @@ dispatch:
       TOP() = Value::number(-v.f);
       DISPATCH();
     }
+    if (v.tag == Tag::Obj && v.o->kind == Kind::Instance) {
+      // A Python __neg__ as a frame of this loop: a plain call whose
+      // argument is the operand (its reference moves into the frame).
+      FunctionObject* m = inline_neg<P>(t, v);
+      if (m && t.depth < in.recursion_limit) {
+        incref<P>(m);
+        call_fn = m;
+        call_args = sp - 1;
+        call_nargs = 1;
+        call_kw = nullptr;
+        call_sp_after = sp - 1;
+        call_on_return = FrameReturn::kPush;
+        goto call_python;
+      }
+    }
     SAVE();
     Value r = unary_op(t, 0, v);
     decref<P>(v);
@@ -986,6 +1001,10 @@ dispatch:
       f = back;
       LOAD_FRAME();
       if (on_return != FrameReturn::kPush) [[unlikely]] {
+        if (on_return == FrameReturn::kDiscard) {
+          decref<P>(r);
+          DISPATCH();
+        }
         if (on_return == FrameReturn::kInit) {
           // The instance is already on our stack (do_call's class call).
           if (r.is_none()) DISPATCH();

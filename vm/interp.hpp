@@ -50,11 +50,13 @@ inline constexpr uint8_t kPush = 0;
 // __init__ entered by a class call: it must return None, and the caller
 // already has the instance on its stack.
 inline constexpr uint8_t kInit = 1;
+// A property's setter run by STORE_ATTR: its return value is dropped.
+inline constexpr uint8_t kDiscard = 2;
 // kBinop + op (+ 13 for an in-place operator whose class has no __iop__):
 // BINARY_OP's a.__op__(b) (InternedNames::binop[op][0]). The operands stay
 // on the caller's stack: NotImplemented goes on to b's reflected method,
 // anything else replaces them.
-inline constexpr uint8_t kBinop = 2;
+inline constexpr uint8_t kBinop = 3;
 // kCompare + op: COMPARE_OP's a.__eq__(b) ... a.__ge__(b) (rich_name), the
 // operands on the caller's stack as for kBinop.
 inline constexpr uint8_t kCompare = kBinop + 26;

@@ -248,13 +248,13 @@ struct TypeObject : Object {
   // Lookups construct() and the attribute caches' fills make on every call,
   // BINARY_OP's of the 13 forward and 13 in-place operator methods
   // (__add__ ... __and__, __iadd__ ... __iand__, in the order of
-  // InternedNames::binop) and COMPARE_OP's of the 6 rich comparisons
-  // (__eq__, __ne__, __lt__, __le__, __gt__, __ge__), each cached under the
-  // version tag (type_lookup_cached, classes.hpp).
+  // InternedNames::binop), COMPARE_OP's of the 6 rich comparisons (__eq__,
+  // __ne__, __lt__, __le__, __gt__, __ge__) and UNARY_NEGATIVE's __neg__,
+  // each cached under the version tag (type_lookup_cached, classes.hpp).
   enum SpecialLookup {
     kLookupNew, kLookupInit, kLookupGetattribute, kLookupSetattr,
     kLookupBinop, kLookupInplace = kLookupBinop + 13, kLookupCompare = kLookupInplace + 13,
-    kSpecialLookups = kLookupCompare + 6
+    kLookupNeg = kLookupCompare + 6, kSpecialLookups
   };
   uint64_t special_lookups[kSpecialLookups] = {};
   // __slots__ (runtime/classes.hpp). `slotted`: this class or a base declared

@@ -341,3 +341,35 @@ while x < K(3):
     x = K(x.k + 1)
     while_count += 1
 print(while_count)
+
+
+# Unary minus runs __neg__ as a frame: its result is the expression's,
+# whatever it is.
+class Neg:
+    def __init__(self, v):
+        self.v = v
+
+    def __neg__(self):
+        return Neg(-self.v) if self.v != 99 else NotImplemented
+
+    def __repr__(self):
+        return f"Neg({self.v})"
+
+
+n = Neg(3)
+print(-n, -(-n), [-Neg(i) for i in range(3)], -Neg(99))
+
+
+class NegRaises:
+    def __neg__(self):
+        raise KeyError("neg")
+
+
+try:
+    -NegRaises()
+except KeyError as e:
+    print("KeyError", e)
+try:
+    -R()
+except TypeError as e:
+    print("TypeError", e)
