@@ -293,7 +293,7 @@ inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_st
 
 // Whether `d` lacks key `key` (interned): LOAD_METHOD's check that the
 // instance dict does not shadow a method, on every call. Most often the
-// key's bloom bits say so; else the probe loop is inline and compares
+// key's bloom bit is clear; else the probe loop is inline and compares
 // pointers (instance dicts are keyed by interned names); an entry with the
 // same hash but another pointer goes to dict_find_str.
 template <LockPolicy P>
@@ -1131,7 +1131,7 @@ template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_binop(Thread<P>& t, const Value& a, const Value& b, int op,
                                                            bool inplace) {
   TypeObject* ta = a.o->type;
-  if (has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta)) return nullptr;
+  if (proper_subclass_operand<P>(b, ta)) return nullptr;
   if (inplace && !type_lookup_cached<P>(ta, t.names().binop[op][2],
                                         static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupInplace + op))
                        .is_null())
@@ -1146,7 +1146,7 @@ template <LockPolicy P>
 template <LockPolicy P>
 [[gnu::always_inline]] inline FunctionObject* inline_compare(Thread<P>& t, const Value& a, const Value& b, int op) {
   TypeObject* ta = a.o->type;
-  if (has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta)) return nullptr;
+  if (proper_subclass_operand<P>(b, ta)) return nullptr;
   return frame_function(type_lookup_cached<P>(
       ta, rich_name(t, op), static_cast<TypeObject::SpecialLookup>(TypeObject::kLookupCompare + op)));
 }

@@ -58,15 +58,22 @@ inline bool has_user_type(const Value& v) {
   return v.tag == Tag::Obj && (v.o->kind == Kind::Instance || v.o->kind == Kind::Exception);
 }
 
+// Whether `b` is an instance of a proper subclass of `ta`: then a binary
+// operator or comparison may try b's reflected method before a's own.
+template <LockPolicy P>
+bool proper_subclass_operand(const Value& b, TypeObject* ta) {
+  return has_user_type(b) && b.o->type != ta && is_subtype<P>(b.o->type, ta);
+}
+
 // Whether `a op b` tries b's reflected method `rname` before a's forward one:
 // b's class is a proper subclass of a's that overrides it (CPython's
 // slot_nb_* with method_is_overloaded). A subclass that only inherits the
 // method leaves the left operand first.
 template <LockPolicy P>
 bool reflected_first(const Value& a, const Value& b, StrObject* rname) {
-  if (!has_user_type(b) || a.tag != Tag::Obj) return false;  // an unboxed a has no subclasses in play
+  // An unboxed a has no subclasses in play.
+  if (a.tag != Tag::Obj || !proper_subclass_operand<P>(b, a.o->type)) return false;
   TypeObject *ta = a.o->type, *tb = b.o->type;
-  if (ta == tb || !is_subtype<P>(tb, ta)) return false;
   Value mb = type_lookup<P>(tb, rname);
   if (mb.is_null()) return false;
   Value ma = type_lookup<P>(ta, rname);
@@ -446,7 +453,7 @@ Value compare(Thread<P>& t, const Value& a, const Value& b, int op, bool forward
     if (!r.is_null() || !t.exc.is_null()) return r;
   } else {
     // The reflected method of a subclass of a's type goes first.
-    bool b_first = ub && type_of(t, b) != type_of(t, a) && is_subtype<P>(type_of(t, b), type_of(t, a));
+    bool b_first = proper_subclass_operand<P>(b, type_of(t, a));
     for (int pass = 0; pass < 2; ++pass) {
       bool use_b = (pass == 0) == b_first;
       const Value& self = use_b ? b : a;

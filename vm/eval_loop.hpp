@@ -434,19 +434,9 @@ dispatch:
     if (a.tag == Tag::Obj && a.o->kind == Kind::Instance) {                        \
       /* a.__op__(b) as a frame of this loop, the operands staying below */       \
       /* it (return_value's FrameReturn::kBinop). */                              \
-      FunctionObject* m = inline_binop<P>(t, a, b, opidx, inplace);                \
-      if (m && t.depth < in.recursion_limit) {                                     \
-        incref<P>(m);                                                              \
-        incref<P>(a.o);                                                            \
-        incref<P>(b);                                                              \
-        call_fn = m;                                                               \
-        call_args = sp - 2;                                                        \
-        call_nargs = 2;                                                            \
-        call_kw = nullptr;                                                         \
-        call_sp_after = sp;                                                        \
-        call_on_return = FrameReturn::kBinop + (opidx) + ((inplace) ? 13 : 0);     \
-        goto call_python;                                                          \
-      }                                                                            \
+      call_fn = inline_binop<P>(t, a, b, opidx, inplace);                          \
+      call_on_return = FrameReturn::kBinop + (opidx) + ((inplace) ? 13 : 0);       \
+      if (call_fn && t.depth < in.recursion_limit) goto call_operator_method;      \
     }                                                                              \
     SAVE();                                                                        \
     Value r = binary_op(t, opidx, a, b, inplace);                                  \
@@ -506,19 +496,9 @@ dispatch:
     }                                                                              \
     if (a.tag == Tag::Obj && a.o->kind == Kind::Instance) {                        \
       /* a's method as a frame of this loop, as BINARY_OP does. */                \
-      FunctionObject* m = inline_compare<P>(t, a, b, opidx);                       \
-      if (m && t.depth < in.recursion_limit) {                                     \
-        incref<P>(m);                                                              \
-        incref<P>(a.o);                                                            \
-        incref<P>(b);                                                              \
-        call_fn = m;                                                               \
-        call_args = sp - 2;                                                        \
-        call_nargs = 2;                                                            \
-        call_kw = nullptr;                                                         \
-        call_sp_after = sp;                                                        \
-        call_on_return = FrameReturn::kCompare + (opidx);                          \
-        goto call_python;                                                          \
-      }                                                                            \
+      call_fn = inline_compare<P>(t, a, b, opidx);                                 \
+      call_on_return = FrameReturn::kCompare + (opidx);                            \
+      if (call_fn && t.depth < in.recursion_limit) goto call_operator_method;      \
     }                                                                              \
     SAVE();                                                                        \
     Value r = compare(t, a, b, opidx);                                             \
