@@ -6,6 +6,7 @@
 
 #include <atomic>
 
+#include "runtime/instance_attrs.hpp"
 #include "runtime/registry.hpp"
 #include "runtime/repr.hpp"
 #include "runtime/str_text.hpp"
@@ -54,7 +55,7 @@ inline StrObject* find_slot(TypeObject* type, StrObject* name) {
 template <LockPolicy P>
 DictObject* instance_dict(Thread<P>& t, InstanceObject* inst) {
   TypeObject* type = inst->type;
-  if (!type->slotted) return inst->dict;
+  if (!type->slotted) return instance_materialize(t, inst);
   if (!type->instance_dict) return nullptr;
   Value d = dict_get_str<P>(inst->dict, t.names().__dict__);
   return is_kind(d, Kind::Dict) ? as_dict(d) : nullptr;
@@ -276,6 +277,59 @@ template <LockPolicy P>
   });
 }
 
+// An instance-value word (InstanceValue, StoreInstance) holds in its depth
+// field what its index is: kAttrInlinePos, a position in the class's
+// InstanceKeys (instance_attrs.hpp), which names the same attribute for as
+// long as the class exists, so that the version tag alone validates it and
+// a hit reads the instance's value without a name check, as CPython 3.11's
+// LOAD_ATTR_INSTANCE_VALUE does; kAttrDictEntry, an entry index in the
+// instance dict, a hint whose key is checked.
+inline constexpr uint32_t kAttrDictEntry = 0;
+inline constexpr uint32_t kAttrInlinePos = 1;
+
+// The instance value word w points at: a new reference, or Null (a miss).
+// Only a position word on an inline instance is inline here; dicts (of
+// __slots__ classes, and materialized ones) and name-checked hints are out
+// of line, since the eval loop has four copies of this and GCC's inlining
+// budget for it is spent: with the dict case inline too, richards ran 4 %
+// more instructions, raytrace, oop and deltablue 2-3 %.
+template <LockPolicy P>
+[[gnu::noinline]] Value instance_value_ref_other(InstanceObject* inst, uint32_t i, StrObject* name) {
+  // Either word on either layout: a materialized dict keeps the keys'
+  // order, so a position is a good hint there too; checked by name.
+  if (DictObject* d = load_instance_dict(inst)) return attr_entry_ref<P>(d, i, name);
+  return inline_value_ref<P>(inst, i, name);
+}
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value instance_value_ref(InstanceObject* inst, uint64_t w, StrObject* name) {
+  if (attr_depth(w) == kAttrInlinePos) {
+    Value v = inline_value_at<P>(inst, attr_index(w));
+    if (!v.is_null()) [[likely]] return v;
+    if (!load_instance_dict(inst)) return Value();  // not set on this instance
+  }
+  return instance_value_ref_other<P>(inst, attr_index(w), name);
+}
+
+// Replaces the instance value word w points at (taking over the caller's
+// reference to v) and returns the old value to drop; Null, v not taken, on
+// a miss. STORE_ATTR's in-place fast path.
+template <LockPolicy P>
+[[gnu::noinline]] Value instance_value_replace_other(InstanceObject* inst, uint32_t i, StrObject* name,
+                                                     const Value& v) {
+  if (DictObject* d = load_instance_dict(inst)) return attr_entry_replace<P>(d, i, name, v);
+  return inline_value_replace<P>(inst, i, name, v);
+}
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value instance_value_replace(InstanceObject* inst, uint64_t w, StrObject* name,
+                                                           const Value& v) {
+  if (attr_depth(w) == kAttrInlinePos) {
+    Value old = inline_value_swap<P>(inst, attr_index(w), v);
+    if (!old.is_null()) [[likely]] return old;
+    if (!load_instance_dict(inst)) return Value();  // a new attribute: STORE_ATTR appends it
+  }
+  return instance_value_replace_other<P>(inst, attr_index(w), name, v);
+}
+
 // The class attribute a cache word points at: entry `index` of the dict of
 // the class at `depth` in tp's MRO, if its key is still `name`; else Null.
 // (Borrowed, like type_lookup's result.)
@@ -291,33 +345,6 @@ template <LockPolicy P>
 // The caller holds d's lock.
 inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_str(d->table, key); }
 
-// Whether `d` lacks key `key` (interned): LOAD_METHOD's check that the
-// instance dict does not shadow a method, on every call. Most often the
-// key's bloom bit is clear; else the probe loop is inline and compares
-// pointers (instance dicts are keyed by interned names); an entry with the
-// same hash but another pointer goes to dict_find_str.
-template <LockPolicy P>
-[[gnu::always_inline]] inline bool dict_lacks_str(DictObject* d, StrObject* key) {
-  return with_object_locked<P>(d, [&]() LOCKVM_INLINE_LAMBDA {
-    const HashTable& tab = d->table;
-    int64_t h = key->hash;
-    if (ht::bloom_lacks(tab, h)) return true;  // also when the table is empty
-    size_t mask = tab.index.size() - 1;
-    uint64_t perturb = static_cast<uint64_t>(h);
-    size_t i = static_cast<size_t>(h) & mask;
-    for (;;) {
-      int32_t ix = tab.index[i];
-      if (ix == ht::kEmpty) return true;
-      if (ix >= 0) {
-        const HashEntry& e = tab.entries[ix];
-        if (e.hash == h) return e.key.tag == Tag::Obj && e.key.o == key ? false : dict_find_str(d, key) < 0;
-      }
-      perturb >>= 5;
-      i = (i * 5 + perturb + 1) & mask;
-    }
-  });
-}
-
 // LOAD_METHOD's cached case: the function (borrowed) that `obj.<c.name>`
 // finds on the class of instance obj when its dict does not shadow it, or
 // Null; `w` is the cache word, for the other cases.
@@ -327,7 +354,7 @@ template <LockPolicy P>
   w = attr_lookup(c, load_type_version(tp));
   if (attr_kind(w) != AttrKind::Method) return Value();
   Value descr = attr_class_entry<P>(tp, w, c.name);
-  if (!is_kind(descr, Kind::Function) || !dict_lacks_str<P>(static_cast<InstanceObject*>(obj)->dict, c.name))
+  if (!is_kind(descr, Kind::Function) || !instance_lacks<P>(static_cast<InstanceObject*>(obj), c.name))
     return Value();
   return descr;
 }
@@ -397,18 +424,6 @@ bool attr_plain_getattribute(Thread<P>& t, TypeObject* tp) {
                  Kind::Native);
 }
 
-// Instance dicts are allocated for TypeObject::dict_size_hint entries, which
-// STORE_ATTR raises, up to kMaxDictSizeHint, when it adds an attribute. A
-// relaxed atomic: threads racing on it can only lose an update of a guess.
-inline constexpr uint32_t kMaxDictSizeHint = 64;
-inline uint32_t load_dict_size_hint(TypeObject* tp) {
-  return relaxed_load(tp->dict_size_hint);
-}
-inline void raise_dict_size_hint(TypeObject* tp, uint64_t n) {
-  if (n > load_dict_size_hint(tp) && n <= kMaxDictSizeHint)
-    relaxed_store(tp->dict_size_hint, static_cast<uint32_t>(n));
-}
-
 // LOAD_ATTR / LOAD_METHOD missed on an instance of a user class: records what
 // the generic lookup finds for `name` on instances of its type. Runs no
 // Python code. When the answer is a value in the instance dict, returns it
@@ -429,11 +444,13 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
     return Value();
   }
   {
-    ObjectGuard<P> g(inst->dict);
-    int64_t ix = dict_find_str(inst->dict, name);  // slotted: the slot values
-    if (ix >= 0) {
-      attr_insert(c, attr_word(version, AttrKind::InstanceValue, 0, attr_hint(ix)));
-      return share<P>(inst->dict->table.entries[ix].value);
+    int64_t ix;
+    bool inline_pos;
+    Value v = instance_attr_ref<P>(inst, name, &ix, &inline_pos);  // slotted: the slot values
+    if (!v.is_null()) {
+      attr_insert(c, attr_word(version, AttrKind::InstanceValue, inline_pos ? kAttrInlinePos : kAttrDictEntry,
+                               attr_hint(ix)));
+      return v;
     }
   }
   // Not in the instance dict: the class attribute, unless a special case of
@@ -517,11 +534,17 @@ void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   }
   if (tp->slotted && find_slot(tp, c.name) != c.name) return;
   int64_t ix;
-  {
-    ObjectGuard<P> g(inst->dict);
-    ix = dict_find_str(inst->dict, c.name);
+  bool inline_pos;
+  decref<P>(instance_attr_ref<P>(inst, c.name, &ix, &inline_pos));
+  if (ix < 0 && inline_pos) {
+    // Not set yet: where the class's instances keep this name, if they do.
+    const InstanceKeys* k = tp->instance_keys.get();
+    for (uint32_t i = 0, n = __atomic_load_n(&k->count, __ATOMIC_ACQUIRE); i < n; ++i)
+      if (inline_key(k, i) == c.name) ix = i;
+    inline_pos = ix >= 0;  // an interned name: the only one at its position
   }
-  attr_insert(c, attr_word(version, AttrKind::StoreInstance, 0, attr_hint(ix)));
+  attr_insert(c, attr_word(version, AttrKind::StoreInstance, inline_pos ? kAttrInlinePos : kAttrDictEntry,
+                           attr_hint(ix)));
 }
 
 // `Cls.name` once the MRO lookup found `v`: a staticmethod unwraps, a
@@ -543,7 +566,7 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
   Value descr = type_lookup<P>(type, name);
   if (is_kind(descr, Kind::Property)) return bind_descriptor(t, descr, obj, type);
   {
-    Value v = dict_get_str_ref<P>(inst->dict, name);  // slotted: slot values (and "__dict__")
+    Value v = instance_attr_ref<P>(inst, name);  // slotted: slot values (and "__dict__")
     if (!v.is_null()) return v;
   }
   InternedNames& n = t.names();
@@ -574,7 +597,11 @@ Value instance_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool mus
     }
   }
   if (name == n.__class__) { incref<P>(type); return Value::object(type); }
-  if (name == n.__dict__ && !type->slotted) { incref<P>(inst->dict); return Value::object(inst->dict); }
+  if (name == n.__dict__ && !type->slotted) {
+    DictObject* d = instance_materialize(t, inst);
+    incref<P>(d);
+    return Value::object(d);
+  }
   if (!descr.is_null()) return bind_descriptor(t, descr, obj, type);
   Value ga = type_lookup<P>(type, n.__getattr__);
   if (!ga.is_null()) {
@@ -847,8 +874,18 @@ int instance_set_dict(Thread<P>& t, InstanceObject* inst, const Value& v) {
   } else {
     return raisef(t, t.types().TypeError, "__dict__ must be set to a dictionary, not a '", type_name(t, v), "'"), -1;
   }
-  DictObject* old = std::atomic_ref<DictObject*>(inst->dict).exchange(as_dict(d), std::memory_order_acq_rel);
-  retire(t, Value::object(old));
+  // Inline values are dropped with the old dict: they were its entries.
+  DictObject* old;
+  std::vector<Value> inline_values;
+  {
+    ObjectGuard<P> g(inst);
+    old = inst->dict;
+    inline_values.assign(inst->values(), inst->values() + inst->nvalues);
+    inst->nvalues = 0;
+    publish_instance_dict(inst, as_dict(d));
+  }
+  if (old) retire(t, Value::object(old));
+  for (const Value& x : inline_values) decref<P>(x);  // read under the lock, so never borrowed
   return 0;
 }
 
@@ -886,7 +923,18 @@ int instance_setattr(Thread<P>& t, const Value& obj, StrObject* name, const Valu
     if (name == n.__traceback__) return 0;
   }
   if (inst->type->slotted) [[unlikely]] return slotted_setattr(t, obj, name, v);
-  return dict_store_attr(t, inst->dict, obj, name, v);
+  if (!load_instance_dict(inst)) {
+    if (!v.is_null()) {
+      if (inline_store(t, inst, name, v)) return 0;
+    } else {
+      // A deletion moves the rest to a dict (which keeps insertion order
+      // as CPython's does when the name comes back); a failed one need not.
+      Value had = instance_attr_ref<P>(inst, name);
+      if (had.is_null()) return attribute_error(t, obj, name), -1;
+      decref<P>(had);
+    }
+  }
+  return dict_store_attr(t, instance_materialize(t, inst), obj, name, v);
 }
 
 template <LockPolicy P>
@@ -995,7 +1043,7 @@ Value load_method_lookup(Thread<P>& t, AttrCache& c, const Value& obj, bool& unb
       // A slotted instance with a __dict__ looks there too (instance_getattr).
       if (!(tp->slotted && tp->instance_dict)) {
         Value descr = type_lookup<P>(tp, name);
-        if (is_kind(descr, Kind::Function) && dict_get_str<P>(inst->dict, name).is_null()) {
+        if (is_kind(descr, Kind::Function) && instance_lacks<P>(inst, name)) {
           unbound = true;
           return share<P>(descr);
         }
@@ -1052,6 +1100,18 @@ template <LockPolicy P>
   return m;
 }
 
+// STORE_ATTR's store word `w` did not know where instances of its class
+// keep c.name (the class's first instance added it through the generic
+// path): once that instance has it inline, the word says where.
+template <LockPolicy P>
+[[gnu::noinline]] void store_attr_learn_position(AttrCache& c, uint64_t w, InstanceObject* inst) {
+  int64_t ix;
+  bool inline_pos;
+  decref<P>(instance_attr_ref<P>(inst, c.name, &ix, &inline_pos));
+  if (inline_pos && ix >= 0)
+    attr_insert(c, attr_word(attr_version(w), AttrKind::StoreInstance, kAttrInlinePos, attr_hint(ix)));
+}
+
 // STORE_ATTR: 0, or -1 with an exception set.
 template <LockPolicy P>
 [[gnu::noinline]] int store_attr_miss(Thread<P>& t, AttrCache& c, const Value& obj, const Value& v) {
@@ -1066,6 +1126,16 @@ Value alloc_instance(Thread<P>& t, TypeObject* type) {
   if (type->instance_kind == Kind::Exception) {
     Value e = new_exception(t, type, Value());
     return e;
+  }
+  if (const InstanceKeys* k = type->instance_keys.get()) {
+    // Inline values (instance_attrs.hpp), room for the attributes its
+    // class's instances usually get.
+    uint32_t cap = std::min(std::max({relaxed_load(k->count), load_dict_size_hint(type), k->expected}),
+                            InstanceKeys::kMax);
+    auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance, cap * sizeof(Value));
+    incref<P>(type);
+    inst->capacity = cap;
+    return Value::object(inst);
   }
   auto* inst = alloc_object<P, InstanceObject>(type, Kind::Instance);
   incref<P>(type);
@@ -1339,6 +1409,10 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
   if (is_str(modname)) {
     incref<P>(modname);
     type->module_name = as_str(modname);
+  }
+  if (!type->is_exception && !type->slotted) {
+    type->instance_keys = std::make_unique<InstanceKeys>();
+    type->instance_keys->expected = expected_instance_attrs(type);
   }
   Ref<P> result(Value::object(type));
   // A class that defines __eq__ but not __hash__ is unhashable, as in Python.

@@ -105,6 +105,8 @@ void owned_references(TypeObject* tp, Fn&& fn) {
 template <class Fn>
 void owned_references(InstanceObject* inst, Fn&& fn) {
   fn(inst->dict);
+  Value* values = inst->values();
+  for (uint32_t i = 0, n = inst->nvalues; i < n; ++i) fn(values[i]);
   fn(inst->type);
 }
 template <class Fn>

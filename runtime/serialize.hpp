@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "runtime/core.hpp"
+#include "runtime/instance_attrs.hpp"
 #include "runtime/registry.hpp"
 
 namespace lockvm::rt {
@@ -296,7 +297,9 @@ bool write(Thread<P>& t, const Value& v, std::string& out, int depth) {
         return false;
       }
       out.push_back(kDict);
-      return write_table(t, static_cast<InstanceObject*>(o)->dict->table, true, out, depth);
+      // (Pickling asks for the __dict__, as CPython's does: the instance's
+      // attributes move there.)
+      return write_table(t, instance_materialize(t, static_cast<InstanceObject*>(o))->table, true, out, depth);
     }
     default: break;
   }

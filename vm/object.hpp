@@ -216,6 +216,21 @@ struct ModuleObject : Object {
   DictObject* dict;
 };
 
+// The attribute names that instances of one user class keep inline, in
+// the order instances add them: the first instance to add an attribute at
+// position n appends its name here, and instances that later add the same
+// name at the same position share the slot (CPython's shared keys, PEP
+// 412, with the values inline as in CPython 3.11). Append-only, so a name
+// read from below `count` never changes; appended under the interpreter's
+// tables lock.
+struct InstanceKeys {
+  static constexpr uint32_t kMax = 30;
+  uint32_t count = 0;           // relaxed atomic (acquire where names are read past an instance's nvalues)
+  uint64_t bloom = 0;           // relaxed atomic: ht::key_bloom_bits of every name
+  uint32_t expected = 0;        // the attributes its methods store on self (expected_instance_attrs)
+  StrObject* names[kMax] = {};  // interned, hence immortal: not counted
+};
+
 struct TypeObject : Object {
   StrObject* name;
   TypeObject* base;          // owned; null only for `object`
@@ -245,6 +260,9 @@ struct TypeObject : Object {
   // dict STORE_ATTR has grown, capped): a new instance's dict is allocated
   // for that many at once. A heuristic: a stale value is harmless.
   uint32_t dict_size_hint = 0;
+  // The names its instances keep inline (InstanceObject); null for classes
+  // whose instances always have a dict (built-in, exception, slotted).
+  std::unique_ptr<InstanceKeys> instance_keys;
   // Lookups construct() and the attribute caches' fills make on every call,
   // BINARY_OP's of the 13 forward and 13 in-place operator methods
   // (__add__ ... __and__, __iadd__ ... __iand__, in the order of
@@ -268,10 +286,23 @@ struct TypeObject : Object {
   bool instance_weakref = true;  // instances have __weakref__ (a __weakref__ slot is then refused)
 };
 
-// An instance of a user class.
+// An instance of a user class. Its attributes live in one of two places
+// (runtime/instance_attrs.hpp):
+//   * inline: `dict` is null, and values[0, nvalues), allocated right after
+//     this struct, hold the attributes named by the first nvalues names of
+//     the class's InstanceKeys, in that order (which is insertion order);
+//   * a dict: `dict` is the __dict__, nvalues is 0. An instance moves there
+//     for good when it needs what inline values cannot do (a deletion, an
+//     out-of-order or uninterned name, no room, `__dict__` handed out), and
+//     exceptions, slotted classes and C++-made instances start there.
+// A null value inline is an attribute the cycle collector cleared: absent.
 struct InstanceObject : Object {
-  DictObject* dict;  // created at allocation
+  DictObject* dict = nullptr;  // read with an acquire load: another thread may move the attributes there
+  uint32_t nvalues = 0;        // inline values in use; under the instance's lock
+  uint32_t capacity = 0;       // inline values allocated
+  Value* values() { return reinterpret_cast<Value*>(this + 1); }
 };
+static_assert(sizeof(InstanceObject) % alignof(Value) == 0);
 
 struct TraceEntry {
   CodeObject* code;  // owned
