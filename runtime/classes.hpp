@@ -1412,7 +1412,7 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
   }
   if (!type->is_exception && !type->slotted) {
     type->instance_keys = std::make_unique<InstanceKeys>();
-    type->instance_keys->expected = expected_instance_attrs(type);
+    type->instance_keys->expected = expected_instance_attrs<P>(type);
   }
   Ref<P> result(Value::object(type));
   // A class that defines __eq__ but not __hash__ is unhashable, as in Python.

@@ -92,10 +92,12 @@ inline void publish_instance_dict(InstanceObject* inst, DictObject* d) {
 // keys the same way). Without it, the first instances of a class would have
 // no room, and a class with few instances (richards's tasks) would never
 // have any inline.
-inline uint32_t expected_instance_attrs(TypeObject* type) {
+template <LockPolicy P>
+uint32_t expected_instance_attrs(TypeObject* type) {
   std::vector<StrObject*> seen;
   for (TypeObject* m : type->mro) {
     if (m->builtin) continue;
+    ObjectGuard<P> g(m->dict);  // a base's dict: another thread may be changing it
     for (const HashEntry& e : m->dict->table.entries) {
       if (!is_kind(e.value, Kind::Function)) continue;
       CodeObject* code = static_cast<FunctionObject*>(e.value.o)->code;
@@ -267,6 +269,27 @@ DictObject* instance_materialize(Thread<P>& t, InstanceObject* inst) {
   inst->nvalues = 0;
   publish_instance_dict(inst, d);
   return d;
+}
+
+// A dict of inst's attributes, as a new reference: its __dict__ if it has
+// one, else a copy of its inline values, which stay where they are
+// (pickling an instance for another process need not slow it down here).
+template <LockPolicy P>
+Value instance_attrs_dict(Thread<P>& t, InstanceObject* inst) {
+  Value dv = new_dict(t);
+  {
+    ObjectGuard<P> g(inst);
+    if (DictObject* d = inst->dict) {
+      incref<P>(d);
+      g.release();
+      decref<P>(dv);
+      return Value::object(d);
+    }
+    const InstanceKeys* k = inst->type->instance_keys.get();
+    for (uint32_t i = 0; i < inst->nvalues; ++i)
+      if (!inst->values()[i].is_null()) dict_set(t, as_dict(dv), Value::object(inline_key(k, i)), inst->values()[i]);
+  }
+  return dv;
 }
 
 // inst.name from wherever inst keeps it, as a new reference, or Null; `pos`

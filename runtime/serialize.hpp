@@ -297,9 +297,8 @@ bool write(Thread<P>& t, const Value& v, std::string& out, int depth) {
         return false;
       }
       out.push_back(kDict);
-      // (Pickling asks for the __dict__, as CPython's does: the instance's
-      // attributes move there.)
-      return write_table(t, instance_materialize(t, static_cast<InstanceObject*>(o))->table, true, out, depth);
+      Ref<P> attrs(instance_attrs_dict(t, static_cast<InstanceObject*>(o)));
+      return write_table(t, as_dict(*attrs)->table, true, out, depth);
     }
     default: break;
   }
