@@ -35,6 +35,13 @@
 
 namespace lockvm::rt {
 
+// The interned name of slot `name` of `type`, or null if it is not a slot.
+inline StrObject* find_slot(TypeObject* type, StrObject* name) {
+  for (StrObject* s : type->slot_names)
+    if (s == name || s->view() == name->view()) return s;
+  return nullptr;
+}
+
 // New instances get room for TypeObject::dict_size_hint attributes (inline
 // values, or an instance dict presized), which stores raise, up to
 // kMaxDictSizeHint, when an instance outgrows it. A relaxed atomic: threads

@@ -66,7 +66,7 @@ Value code_from_proto(Thread<P>& t, const std::shared_ptr<const CodeProto>& prot
   // Each LOAD_GLOBAL site gets its own cache; its argument becomes the cache
   // slot (the cache remembers the name index).
   // Likewise each LOAD_ATTR, STORE_ATTR and LOAD_METHOD site gets an attribute
-  // cache (runtime/classes.hpp), which holds the interned name.
+  // cache (runtime/attr_cache.hpp), which holds the interned name.
   for (Instr& in : c->instrs) {
     Op op = instr_op(in);
     if (op == Op::LOAD_GLOBAL) {

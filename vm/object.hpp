@@ -171,7 +171,7 @@ struct GlobalCache {
 
 // Inline cache of one LOAD_ATTR, STORE_ATTR or LOAD_METHOD site (CPython
 // 3.11's specializing interpreter, adapted; the logic is in
-// runtime/classes.hpp, "attribute caches"). `name` is fixed when the code is
+// runtime/attr_cache.hpp). `name` is fixed when the code is
 // loaded. The site remembers what it learned about up to kWays receiver
 // types (a polymorphic inline cache: a method of a base class sees instances
 // of each subclass). Each way is one word packing a type version tag, a
@@ -240,7 +240,7 @@ struct TypeObject : Object {
   bool builtin = false;      // C++ type: attributes cannot be set on it
   bool is_exception = false;
   StrObject* module_name = nullptr;
-  // Version tag for the attribute caches (runtime/classes.hpp): a number no
+  // Version tag for the attribute caches (runtime/attr_cache.hpp): a number no
   // other type has ever had, or 0 for none yet. Handed out lazily when a
   // cache first wants one (type_assign_version), and reset to 0 whenever this
   // type's dict or a base's dict changes (type_modified), so that a cache
@@ -268,7 +268,7 @@ struct TypeObject : Object {
   // (__add__ ... __and__, __iadd__ ... __iand__, in the order of
   // InternedNames::binop), COMPARE_OP's of the 6 rich comparisons (__eq__,
   // __ne__, __lt__, __le__, __gt__, __ge__) and UNARY_NEGATIVE's __neg__,
-  // each cached under the version tag (type_lookup_cached, classes.hpp).
+  // each cached under the version tag (type_lookup_cached, attr_cache.hpp).
   enum SpecialLookup {
     kLookupNew, kLookupInit, kLookupGetattribute, kLookupSetattr,
     kLookupBinop, kLookupInplace = kLookupBinop + 13, kLookupCompare = kLookupInplace + 13,

@@ -1,4 +1,4 @@
-// The ways of an attribute cache site (runtime/classes.hpp, attr_lookup and
+// The ways of an attribute cache site (runtime/attr_cache.hpp, attr_lookup and
 // attr_insert): where a fill goes, that every filled type is found again, and
 // that a module word and a type word for tag 0 never mix. The words are
 // built by hand; no VM runs.
