@@ -21,8 +21,8 @@
 // An instance moves its attributes into a dict, for good, when inline values
 // cannot express what a script does: an attribute deleted, added out of the
 // class's usual order, under a name that is not interned, or past the room
-// it was allocated with; or its __dict__ asked for (vars(), obj.__dict__,
-// pickling). Every reader checks `dict` first.
+// it was allocated with; or its __dict__ asked for (vars(), obj.__dict__).
+// Pickling copies the values instead. Every reader checks `dict` first.
 //
 // Threads: inline values are read and written under the instance's lock
 // (as a dict's entries are under the dict's), and the move to a dict happens
