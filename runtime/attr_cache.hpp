@@ -227,7 +227,7 @@ template <LockPolicy P>
   // Either word on either layout: a materialized dict keeps the keys'
   // order, so a position is a good hint there too; checked by name.
   if (DictObject* d = load_instance_dict(inst)) return attr_entry_ref<P>(d, i, name);
-  return inline_value_ref<P>(inst, i, name);
+  return inline_value_at<P>(inst, i, name);
 }
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value instance_value_ref(InstanceObject* inst, uint64_t w, StrObject* name) {
@@ -246,7 +246,7 @@ template <LockPolicy P>
 [[gnu::noinline]] Value instance_value_replace_other(InstanceObject* inst, uint32_t i, StrObject* name,
                                                      const Value& v) {
   if (DictObject* d = load_instance_dict(inst)) return attr_entry_replace<P>(d, i, name, v);
-  return inline_value_replace<P>(inst, i, name, v);
+  return inline_value_swap<P>(inst, i, v, name);
 }
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value instance_value_replace(InstanceObject* inst, uint64_t w, StrObject* name,
@@ -468,8 +468,7 @@ void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   if (ix < 0 && inline_pos) {
     // Not set yet: where the class's instances keep this name, if they do.
     const InstanceKeys* k = tp->instance_keys.get();
-    for (uint32_t i = 0, n = __atomic_load_n(&k->count, __ATOMIC_ACQUIRE); i < n; ++i)
-      if (inline_key(k, i) == c.name) ix = i;
+    ix = key_position(k, __atomic_load_n(&k->count, __ATOMIC_ACQUIRE), c.name);
     inline_pos = ix >= 0;  // an interned name: the only one at its position
   }
   attr_insert(c, attr_word(version, AttrKind::StoreInstance, inline_pos ? kAttrInlinePos : kAttrDictEntry,

@@ -121,69 +121,54 @@ uint32_t expected_instance_attrs(TypeObject* type) {
   return static_cast<uint32_t>(std::min<size_t>(seen.size(), InstanceKeys::kMax));
 }
 
+// The position of the interned `name` among the first n names of k, or -1
+// (distinct interned strings differ: pointers suffice).
+[[gnu::always_inline]] inline int64_t key_position(const InstanceKeys* k, uint32_t n, StrObject* name) {
+  for (uint32_t i = 0; i < n; ++i)
+    if (inline_key(k, i) == name) return i;
+  return -1;
+}
+
 // The position of `name` among inst's inline values, or -1. The caller holds
 // inst's lock and has seen its dict null.
 inline int64_t inline_find(const InstanceObject* inst, StrObject* name) {
   uint32_t n = inst->nvalues;
   if (n == 0) return -1;
   const InstanceKeys* k = inst->type->instance_keys.get();
-  if (name->flags & kStrInterned) {  // distinct interned strings differ: pointers suffice
+  if (name->flags & kStrInterned) {
     if (!(relaxed_load(k->bloom) & ht::key_bloom_bits(name->hash))) return -1;
-    for (uint32_t i = 0; i < n; ++i)
-      if (inline_key(k, i) == name) return i;
-    return -1;
+    return key_position(k, n, name);
   }
   for (uint32_t i = 0; i < n; ++i)
     if (ht::str_eq(inline_key(k, i), name)) return i;
   return -1;
 }
 
-// The attribute cache's read: value i if it is named `name`, as a new
-// reference; else Null (another layout, or the dict took the values: the
-// caller falls back on the generic path).
+// The attribute caches' read: value i, as a new reference, or Null if the
+// instance has no value i (or has its attributes in a dict: the caller falls
+// back on the generic path). `name` is checked against the keys when the
+// cache word's index is only a hint; a word holding a position in the
+// class's keys, which name the same attribute for good, passes null.
 template <LockPolicy P>
-[[gnu::always_inline]] inline Value inline_value_ref(InstanceObject* inst, uint32_t i, StrObject* name) {
+[[gnu::always_inline]] inline Value inline_value_at(InstanceObject* inst, uint32_t i, StrObject* name = nullptr) {
   return with_object_locked<P>(inst, [&]() LOCKVM_INLINE_LAMBDA {
-    if (i >= inst->nvalues || inline_key(inst->type->instance_keys.get(), i) != name) return Value();
+    if (i >= inst->nvalues || (name && inline_key(inst->type->instance_keys.get(), i) != name)) return Value();
     return share<P>(inst->values()[i]);
   });
 }
 
-// Value i, as a new reference, or Null if the instance has no value i (or
-// has its attributes in a dict). For a cache word that holds a position in
-// the class's keys, which name the same attribute for good: no name check.
+// STORE_ATTR's cached store: replaces value i (checked against `name` as
+// inline_value_at checks it), taking over the caller's reference to v, and
+// returns the old value for the caller to drop; Null, v not taken, if there
+// is none.
 template <LockPolicy P>
-[[gnu::always_inline]] inline Value inline_value_at(InstanceObject* inst, uint32_t i) {
+[[gnu::always_inline]] inline Value inline_value_swap(InstanceObject* inst, uint32_t i, const Value& v,
+                                                      StrObject* name = nullptr) {
   return with_object_locked<P>(inst, [&]() LOCKVM_INLINE_LAMBDA {
-    return i < inst->nvalues ? share<P>(inst->values()[i]) : Value();
-  });
-}
-
-// Replaces value i, taking over the caller's reference to v, and returns
-// the old value for the caller to drop; Null, v not taken, if there is none.
-template <LockPolicy P>
-[[gnu::always_inline]] inline Value inline_value_swap(InstanceObject* inst, uint32_t i, const Value& v) {
-  return with_object_locked<P>(inst, [&]() LOCKVM_INLINE_LAMBDA {
-    if (i >= inst->nvalues) return Value();
+    if (i >= inst->nvalues || (name && inline_key(inst->type->instance_keys.get(), i) != name)) return Value();
     Value& slot = inst->values()[i];
     Value old = slot;
     if (!old.is_null()) slot = v;
-    return old;
-  });
-}
-
-// STORE_ATTR's cached store: replaces value i if it is named `name`, taking
-// over the caller's reference to v, and returns the old value for the caller
-// to drop; else Null, and v not taken.
-template <LockPolicy P>
-[[gnu::always_inline]] inline Value inline_value_replace(InstanceObject* inst, uint32_t i, StrObject* name,
-                                                         const Value& v) {
-  return with_object_locked<P>(inst, [&]() LOCKVM_INLINE_LAMBDA {
-    if (i >= inst->nvalues || inline_key(inst->type->instance_keys.get(), i) != name) return Value();
-    Value& slot = inst->values()[i];
-    Value old = slot;
-    if (old.is_null()) return Value();
-    slot = v;
     return old;
   });
 }
@@ -256,6 +241,19 @@ bool inline_store(Thread<P>& t, InstanceObject* inst, StrObject* name, const Val
   return true;
 }
 
+// A new dict of inst's inline attributes (their own references); the
+// caller holds inst's lock and has seen its dict null.
+template <LockPolicy P>
+DictObject* inline_values_dict(Thread<P>& t, InstanceObject* inst) {
+  DictObject* d = as_dict(new_dict(t));
+  const InstanceKeys* k = inst->type->instance_keys.get();
+  Value* vals = inst->values();
+  for (uint32_t i = 0; i < inst->nvalues; ++i)
+    if (!vals[i].is_null())  // (cleared by the cycle collector)
+      dict_set(t, d, Value::object(inline_key(k, i)), vals[i]);  // str keys: cannot fail
+  return d;
+}
+
 // inst's __dict__, made now from its inline values if it has none yet; from
 // then on its attributes live there.
 template <LockPolicy P>
@@ -263,16 +261,8 @@ DictObject* instance_materialize(Thread<P>& t, InstanceObject* inst) {
   if (DictObject* d = load_instance_dict(inst)) return d;
   ObjectGuard<P> g(inst);
   if (inst->dict) return inst->dict;
-  Value dv = new_dict(t);
-  DictObject* d = as_dict(dv);
-  uint32_t n = inst->nvalues;
-  const InstanceKeys* k = inst->type->instance_keys.get();
-  Value* vals = inst->values();
-  for (uint32_t i = 0; i < n; ++i) {
-    if (vals[i].is_null()) continue;  // cleared by the cycle collector
-    dict_set(t, d, Value::object(inline_key(k, i)), vals[i]);  // str keys: cannot fail
-    decref<P>(vals[i]);  // the dict holds it now
-  }
+  DictObject* d = inline_values_dict(t, inst);
+  for (uint32_t i = 0; i < inst->nvalues; ++i) decref<P>(inst->values()[i]);  // the dict holds them now
   inst->nvalues = 0;
   publish_instance_dict(inst, d);
   return d;
@@ -283,20 +273,11 @@ DictObject* instance_materialize(Thread<P>& t, InstanceObject* inst) {
 // (pickling an instance for another process need not slow it down here).
 template <LockPolicy P>
 Value instance_attrs_dict(Thread<P>& t, InstanceObject* inst) {
-  Value dv = new_dict(t);
-  {
-    ObjectGuard<P> g(inst);
-    if (DictObject* d = inst->dict) {
-      incref<P>(d);
-      g.release();
-      decref<P>(dv);
-      return Value::object(d);
-    }
-    const InstanceKeys* k = inst->type->instance_keys.get();
-    for (uint32_t i = 0; i < inst->nvalues; ++i)
-      if (!inst->values()[i].is_null()) dict_set(t, as_dict(dv), Value::object(inline_key(k, i)), inst->values()[i]);
-  }
-  return dv;
+  ObjectGuard<P> g(inst);
+  DictObject* d = inst->dict;
+  if (!d) return Value::object(inline_values_dict(t, inst));
+  incref<P>(d);
+  return Value::object(d);
 }
 
 // inst.name from wherever inst keeps it, as a new reference, or Null; `pos`
@@ -340,9 +321,7 @@ template <LockPolicy P>
   if (!(relaxed_load(k->bloom) & ht::key_bloom_bits(name->hash))) return true;
   int lacks = with_object_locked<P>(inst, [&]() LOCKVM_INLINE_LAMBDA {
     if (inst->dict) return -1;  // moved to a dict since we looked
-    for (uint32_t i = 0, n = inst->nvalues; i < n; ++i)
-      if (inline_key(k, i) == name) return 0;
-    return 1;
+    return key_position(k, inst->nvalues, name) < 0 ? 1 : 0;
   });
   return lacks >= 0 ? lacks : instance_lacks_slow<P>(inst, name);
 }
