@@ -4,9 +4,8 @@
 // the generic lookups they stand in for are in runtime/classes.hpp).
 #pragma once
 
-#include <atomic>
-
 #include "runtime/instance_attrs.hpp"
+#include "runtime/type_version.hpp"
 
 namespace lockvm::rt {
 
@@ -16,81 +15,39 @@ namespace lockvm::rt {
 // (instance_getattr, type_getattr, setattr) found for the receiver's type,
 // and validated on every use by:
 //
-//   * the type's version tag: TypeObject::version changes whenever the dict
-//     of the type or of any base changes (type_modified), so "the MRO lookup
-//     of this name gives a property / a plain function at depth d / nothing
-//     that takes precedence over the instance dict" stays true for as long as
-//     the tag matches;
-//   * the object itself: the entry the cache points at (in the instance
-//     dict, a module dict, or the dict of the class at MRO depth d) must
-//     still have `name` as its key, and the value is read from there, never
-//     from the cache.
+//   * the type's version tag (runtime/type_version.hpp): it changes whenever
+//     the dict of the type or of any base changes, so "the MRO lookup of
+//     this name gives a property / a plain function / this class attribute /
+//     nothing that takes precedence over the instance dict" stays true for as
+//     long as the tag matches. A word naming a class attribute carries the
+//     attribute itself, as CPython's LOAD_METHOD cache carries its
+//     descriptor: the tag alone says it is still there, so a hit reads no
+//     class dict (deltablue spent a tenth of its time in the four dependent
+//     loads that took: type, MRO, class dict, entry);
+//   * the object itself, for values that live in it: an instance's inline
+//     value at a keys position (instance_attrs.hpp), or the entry of an
+//     instance or module dict the word points at, whose key must still be
+//     `name`; the value is read from there, never from the cache.
 //
 // Types whose attribute access is customized (a Python __getattribute__ or
 // __setattr__) and the layouts with special cases (exceptions; __slots__
 // classes that also have a __dict__; built-in objects other than plain
 // method receivers) never get an entry, so they always take the generic path.
 //
-// Threads: each way of a cache is one word, read and written as a relaxed
-// atomic 64-bit access, so a reader sees one fill or another, never a mix;
-// since a hit re-checks the live object, a stale word only costs a miss. A
+// Threads: a way's word is read and written as one atomic 64-bit access, so
+// a reader sees one fill or another, never a mix, and a fill writes the
+// way's class attribute while the word says "busy", so a reader that finds
+// the word unchanged after reading the attribute read the fill's own
+// (attr_insert, attr_class_value). A stale word costs a miss. A
 // type's tag is likewise one atomic 32-bit word, and so are the words of
 // TypeObject::special_lookups. Under the free-threaded policies, class dict
 // mutations (and so type_modified, and the subclass lists it walks) must
 // happen with the class locked; a hit's reads of an instance dict follow the
 // generic path's discipline (reads unlocked, as dict_get_str; stores under
-// the dict's ObjectGuard, as dict_set); and a borrowed value read from a
-// class dict must be kept alive until it has been increfed (deferred
-// reference counting, as PEP 703 does).
-
-// The next version tag (CPython's next_version_tag). Process-wide, so that a
-// tag is unique among every type any cache can see; atomic (relaxed order:
-// only uniqueness matters) so that interpreters on different OS threads, and
-// the free-threaded policies' threads, can take tags concurrently without a
-// lock. Tags are never reused: once they run out, types simply get none and
-// their attribute accesses stay on the generic path.
-inline std::atomic<uint32_t> next_type_version{1};
-inline constexpr uint32_t kMaxTypeVersion = 0xFFFFFF00u;
-
-[[gnu::always_inline]] inline uint32_t load_type_version(TypeObject* tp) {
-  return relaxed_load(tp->version);
-}
-inline void store_type_version(TypeObject* tp, uint32_t v) {
-  relaxed_store(tp->version, v);
-}
-
-// Gives `tp` a version tag, after its bases (the invariant: a type has a tag
-// only if its base has one). False when the tags have run out.
-inline bool type_assign_version(TypeObject* tp) {
-  if (load_type_version(tp)) return true;
-  if (tp->base && !type_assign_version(tp->base)) return false;
-  uint32_t v = next_type_version.load(std::memory_order_relaxed);
-  do {
-    if (v >= kMaxTypeVersion) return false;
-  } while (!next_type_version.compare_exchange_weak(v, v + 1, std::memory_order_relaxed));
-  store_type_version(tp, v);
-  return true;
-}
-
-// The dict of `tp` has changed: no cache entry recorded under its tag, or
-// under a subclass's, may match again. Every mutation of a class dict once
-// the class exists must call this (type_setattr does; build_class does after
-// its own finishing touches). Built-in types' dicts are filled before any
-// code runs and are read-only afterwards.
-inline void type_modified(TypeObject* tp) {
-  if (!load_type_version(tp)) return;  // no tag, so neither have its subclasses
-  store_type_version(tp, 0);
-  for (TypeObject* sub : tp->subclasses) type_modified(sub);
-}
-
-// Records that `tp` is a subclass of `base`, for type_modified. Only user
-// classes are listed (a built-in type's dict never changes).
-inline void type_add_subclass(TypeObject* base, TypeObject* tp) {
-  if (base->builtin) return;
-  tp->listed_in = base;
-  tp->subclass_pos = static_cast<uint32_t>(base->subclasses.size());
-  base->subclasses.push_back(tp);
-}
+// the dict's ObjectGuard, as dict_set); and a borrowed class attribute must
+// be kept alive until it has been increfed: one that type_setattr replaces
+// is retired until the world next stops (classes.hpp, retire), which is
+// PEP 703's deferred reference counting in its simplest form.
 
 // A cache word: [63..32] type version tag, [31..24] AttrKind, [23..16] MRO
 // depth of the class whose dict holds the attribute, [15..0] entry index.
@@ -123,39 +80,85 @@ constexpr uint32_t attr_index(uint64_t w) { return w & 0xFFFF; }
 // then finds each of up to four types whose tags have different homes with
 // one probe, where a scan from the front took 2.2 on the average; a tag whose
 // home was taken when it was filled lives in another way and is found by the
-// scan. Module words (tag 0) live only in way 0, their home.
-[[gnu::always_inline]] inline uint64_t attr_load_way(const uint64_t& way) {
-  return relaxed_load(way);
+// scan. Module words (tag 0) live only in way 0, their home. The word is
+// read with acquire order, which costs nothing on x86-64 and which
+// attr_class_value needs.
+[[gnu::always_inline]] inline uint64_t attr_load_way(const AttrCache::Way& way) {
+  return __atomic_load_n(&way.word, __ATOMIC_ACQUIRE);
 }
 constexpr int attr_home(uint32_t version) { return static_cast<int>(version % AttrCache::kWays); }
 
-// The way of `c` filled for type tag `version`, or 0 (AttrKind::Empty). For
-// version 0 (a type without a tag yet, or a module receiver): way 0 when it
-// holds a ModuleValue word or nothing, else an empty word.
-[[gnu::always_inline]] inline uint64_t attr_lookup(AttrCache& c, uint32_t version) {
-  uint64_t w = attr_load_way(c.ways[attr_home(version)]);
-  if (static_cast<uint32_t>(w >> 32) == version) [[likely]] return w;
-  for (const uint64_t& way : c.ways) {
+// A cache hit: the word found (0, AttrKind::Empty, on a miss) and its way.
+struct AttrHit {
+  uint64_t w = 0;
+  const AttrCache::Way* way = nullptr;
+};
+
+// The way of `c` filled for type tag `version`. For version 0 (a type
+// without a tag yet, or a module receiver): way 0 when it holds a
+// ModuleValue word or nothing, else an empty word.
+[[gnu::always_inline]] inline AttrHit attr_find(const AttrCache& c, uint32_t version) {
+  const AttrCache::Way* home = &c.ways[attr_home(version)];
+  uint64_t w = attr_load_way(*home);
+  if (static_cast<uint32_t>(w >> 32) == version) [[likely]] return {w, home};
+  for (const AttrCache::Way& way : c.ways) {
     w = attr_load_way(way);
-    if (static_cast<uint32_t>(w >> 32) == version) return w;
+    if (static_cast<uint32_t>(w >> 32) == version) return {w, &way};
   }
-  return 0;
+  return {};
+}
+[[gnu::always_inline]] inline uint64_t attr_lookup(const AttrCache& c, uint32_t version) {
+  return attr_find(c, version).w;
 }
 
-// Records `w`: in its tag's home if that is free or already the tag's, else
-// in the way filled for the same tag, else in an empty way, else in the home,
+// The class attribute of a hit whose word names one (borrowed), or Null when
+// a fill replaced the way while it was being read. Under the single-runner
+// policies nothing can: the value is read as it is.
+template <LockPolicy P>
+[[gnu::always_inline]] inline Value attr_class_value(const AttrHit& h) {
+  if constexpr (!P::kParallel) {
+    return h.way->value;
+  } else {
+    Value v;
+    __atomic_load(&h.way->value.i, &v.i, __ATOMIC_ACQUIRE);
+    __atomic_load(&h.way->value.tag, &v.tag, __ATOMIC_ACQUIRE);
+    if (relaxed_load(h.way->word) != h.w) return Value();
+    return v;
+  }
+}
+
+// Records `w`, with the class attribute `value` it names (Null for the other
+// kinds): in its tag's home if that is free or already the tag's, else in
+// the way filled for the same tag, else in an empty way, else in the home,
 // dropping what was there.
-inline void attr_insert(AttrCache& c, uint64_t w) {
-  auto store = [](uint64_t& way, uint64_t v) { relaxed_store(way, v); };
+//
+// A fill first claims its way by swapping the word it found for
+// kAttrWayBusy, which matches no tag, and gives up if another fill holds it
+// or got there first (the next miss fills again): two fills that
+// interleaved their stores could leave one's word with the other's value.
+// The value is then stored, then the word, with release order, so that a
+// reader who sees the new value (attr_class_value) also sees a word other
+// than the one it started from.
+inline constexpr uint64_t kAttrWayBusy = ~uint64_t{0};
+inline void attr_insert(AttrCache& c, uint64_t w, const Value& value = Value()) {
+  auto store = [&](AttrCache::Way& way) {
+    uint64_t found = attr_load_way(way);
+    if (found == kAttrWayBusy ||
+        !__atomic_compare_exchange_n(&way.word, &found, kAttrWayBusy, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+      return;
+    __atomic_store(&way.value.i, &value.i, __ATOMIC_RELEASE);
+    __atomic_store(&way.value.tag, &value.tag, __ATOMIC_RELEASE);
+    __atomic_store_n(&way.word, w, __ATOMIC_RELEASE);
+  };
   uint32_t version = attr_version(w);
-  uint64_t& home = c.ways[attr_home(version)];
+  AttrCache::Way& home = c.ways[attr_home(version)];
   uint64_t at_home = attr_load_way(home);
-  if (version == 0 || at_home == 0 || attr_version(at_home) == version) return store(home, w);
-  for (uint64_t& way : c.ways)  // version != 0 here, so a match is a filled way
-    if (attr_version(attr_load_way(way)) == version) return store(way, w);
-  for (uint64_t& way : c.ways)
-    if (attr_load_way(way) == 0) return store(way, w);
-  store(home, w);
+  if (version == 0 || at_home == 0 || attr_version(at_home) == version) return store(home);
+  for (AttrCache::Way& way : c.ways)  // version != 0 here, so a match is a filled way
+    if (attr_version(attr_load_way(way)) == version) return store(way);
+  for (AttrCache::Way& way : c.ways)
+    if (attr_load_way(way) == 0) return store(way);
+  store(home);
 }
 
 // An index hint that fits a cache word (kAttrNoIndex if not).
@@ -259,9 +262,10 @@ template <LockPolicy P>
   return instance_value_replace_other<P>(inst, attr_index(w), name, v);
 }
 
-// The class attribute a cache word points at: entry `index` of the dict of
-// the class at `depth` in tp's MRO, if its key is still `name`; else Null.
-// (Borrowed, like type_lookup's result.)
+// The class attribute a special-lookup word (TypeObject::special_lookups)
+// points at: entry `index` of the dict of the class at `depth` in tp's MRO,
+// if its key is still `name`; else Null. (Borrowed, like type_lookup's
+// result.)
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value attr_class_entry(TypeObject* tp, uint64_t w, StrObject* name) {
   uint32_t depth = attr_depth(w);
@@ -276,16 +280,14 @@ inline int64_t dict_find_str(DictObject* d, StrObject* key) { return ht::find_st
 
 // LOAD_METHOD's cached case: the function (borrowed) that `obj.<c.name>`
 // finds on the class of instance obj when its dict does not shadow it, or
-// Null; `w` is the cache word, for the other cases.
+// Null; `h` is the hit, for the other cases.
 template <LockPolicy P>
-[[gnu::always_inline]] inline Value instance_method(AttrCache& c, Object* obj, uint64_t& w) {
-  TypeObject* tp = obj->type;
-  w = attr_lookup(c, load_type_version(tp));
-  if (attr_kind(w) != AttrKind::Method) return Value();
-  Value descr = attr_class_entry<P>(tp, w, c.name);
-  if (!is_kind(descr, Kind::Function) || !instance_lacks<P>(static_cast<InstanceObject*>(obj), c.name))
-    return Value();
-  return descr;
+[[gnu::always_inline]] inline Value instance_method(AttrCache& c, Object* obj, AttrHit& h) {
+  h = attr_find(c, load_type_version(obj->type));
+  if (attr_kind(h.w) != AttrKind::Method) return Value();
+  Value f = attr_class_value<P>(h);  // a function: attr_fill_instance checked
+  if (f.is_null() || !instance_lacks<P>(static_cast<InstanceObject*>(obj), c.name)) return Value();
+  return f;
 }
 
 // type_lookup, also telling where the attribute is: the MRO depth of the
@@ -369,7 +371,7 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
   bool cacheable = false;
   Value descr = type_lookup_where<P>(tp, name, depth, dix, cacheable);
   if (is_kind(descr, Kind::Property)) {  // a data descriptor: it comes before the instance dict
-    if (!method && cacheable) attr_insert(c, attr_word(version, AttrKind::Property, depth, dix));
+    if (!method && cacheable) attr_insert(c, attr_word(version, AttrKind::Property, depth, dix), descr);
     return Value();
   }
   {
@@ -389,7 +391,7 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
       name == t.names().__dict__)
     return Value();
   AttrKind kind = method && is_kind(descr, Kind::Function) ? AttrKind::Method : AttrKind::TypeDescr;
-  attr_insert(c, attr_word(version, kind, depth, dix));
+  attr_insert(c, attr_word(version, kind, depth, dix), descr);
   return Value();
 }
 
@@ -409,12 +411,12 @@ void attr_fill_module(AttrCache& c, ModuleObject* m) {
 template <LockPolicy P>
 void attr_fill_class(AttrCache& c, TypeObject* tp) {
   if (!type_assign_version(tp)) return;
+  uint32_t version = load_type_version(tp);  // before the lookup: a change meanwhile retags
   uint32_t depth = 0;
   int64_t dix = -1;
   bool cacheable = false;
   Value v = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
-  if (!v.is_null() && cacheable)
-    attr_insert(c, attr_word(load_type_version(tp), AttrKind::ClassAttr, depth, dix));
+  if (!v.is_null() && cacheable) attr_insert(c, attr_word(version, AttrKind::ClassAttr, depth, dix), v);
 }
 
 // LOAD_METHOD missed on a built-in object (a str, list, int, ...): a native
@@ -433,12 +435,13 @@ void attr_fill_builtin_method(Thread<P>& t, AttrCache& c, const Value& obj) {
   }
   TypeObject* tp = type_of(t, obj);
   if (!type_assign_version(tp)) return;
+  uint32_t version = load_type_version(tp);
   uint32_t depth = 0;
   int64_t dix = -1;
   bool cacheable = false;
   Value v = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
   if (cacheable && is_kind(v, Kind::Native) && static_cast<NativeObject*>(v.o)->self.is_null())
-    attr_insert(c, attr_word(load_type_version(tp), AttrKind::BuiltinMethod, depth, dix));
+    attr_insert(c, attr_word(version, AttrKind::BuiltinMethod, depth, dix), v);
 }
 
 // STORE_ATTR missed on an instance. When the class has no Python
@@ -458,7 +461,8 @@ void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   bool cacheable = false;
   Value descr = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
   if (is_kind(descr, Kind::Property)) {
-    if (cacheable) attr_insert(c, attr_word(version, AttrKind::StoreProperty, depth, static_cast<uint32_t>(dix)));
+    if (cacheable)
+      attr_insert(c, attr_word(version, AttrKind::StoreProperty, depth, static_cast<uint32_t>(dix)), descr);
     return;
   }
   if (tp->slotted && find_slot(tp, c.name) != c.name) return;

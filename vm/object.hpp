@@ -174,15 +174,20 @@ struct GlobalCache {
 // runtime/attr_cache.hpp). `name` is fixed when the code is
 // loaded. The site remembers what it learned about up to kWays receiver
 // types (a polymorphic inline cache: a method of a base class sees instances
-// of each subclass). Each way is one word packing a type version tag, a
-// cache kind, an MRO depth and an entry index, so a reader never sees half of
-// one fill and half of another; and a hit never trusts the word alone: it
-// re-reads the key at the remembered entry of the live dict, checks it is
-// `name`, and takes the value from there.
+// of each subclass). Each way is a word packing a type version tag, a cache
+// kind, an MRO depth and an entry index, and, for the words that name a class
+// attribute, that attribute itself (borrowed: the version tag guarantees it
+// is still in the class dict, like the descriptor pointer in CPython's
+// LOAD_METHOD cache). attr_insert and attr_class_value keep the word and the
+// value from mixing two fills.
 struct AttrCache {
   static constexpr int kWays = 4;
+  struct Way {
+    uint64_t word = 0;  // 0: empty
+    Value value;        // a class-attribute word's attribute; Null for the other kinds
+  };
   StrObject* name = nullptr;  // interned (immortal): not counted
-  uint64_t ways[kWays] = {};  // 0: empty. Each read and written whole (attr_lookup, attr_insert)
+  Way ways[kWays];
 };
 
 struct CodeObject : Object {

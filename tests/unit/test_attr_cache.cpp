@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include "policies/biased_rc.hpp"
+#include "policies/no_lock.hpp"
 #include "runtime/classes.hpp"
 
 namespace {
@@ -25,7 +27,7 @@ TEST_CASE("AttrCache: four types with different homes each sit in their home way
   AttrCache c;
   for (uint32_t v : {41u, 42u, 43u, 44u}) attr_insert(c, method(v, v));
   for (uint32_t v : {41u, 42u, 43u, 44u}) {
-    CHECK(c.ways[v % AttrCache::kWays] == method(v, v));
+    CHECK(c.ways[v % AttrCache::kWays].word == method(v, v));
     CHECK(attr_lookup(c, v) == method(v, v));
   }
   CHECK(attr_lookup(c, 45) == 0);
@@ -36,7 +38,7 @@ TEST_CASE("AttrCache: a type whose home is taken goes to a free way and is found
   attr_insert(c, method(8, 1));   // home 0
   attr_insert(c, method(12, 2));  // home 0 too: goes to way 1, the first free one
   attr_insert(c, method(16, 3));  // and way 2
-  CHECK(c.ways[0] == method(8, 1));
+  CHECK(c.ways[0].word == method(8, 1));
   CHECK(attr_lookup(c, 8) == method(8, 1));
   CHECK(attr_lookup(c, 12) == method(12, 2));
   CHECK(attr_lookup(c, 16) == method(16, 3));
@@ -44,7 +46,7 @@ TEST_CASE("AttrCache: a type whose home is taken goes to a free way and is found
   attr_insert(c, method(12, 7));
   CHECK(attr_lookup(c, 12) == method(12, 7));
   int with_12 = 0;
-  for (uint64_t w : c.ways) with_12 += lockvm::rt::attr_version(w) == 12;
+  for (const AttrCache::Way& way : c.ways) with_12 += lockvm::rt::attr_version(way.word) == 12;
   CHECK(with_12 == 1);
 }
 
@@ -77,4 +79,48 @@ TEST_CASE("AttrCache: module words live in way 0; a tag-0 lookup finds them or n
   // Refilled, the module word takes way 0 back.
   attr_insert(c, module_word);
   CHECK(attr_lookup(c, 0) == module_word);
+}
+
+TEST_CASE("AttrCache: a class attribute is kept with its word, and a refill replaces both") {
+  using lockvm::NoLock;
+  using lockvm::Value;
+  using lockvm::rt::attr_class_value;
+  using lockvm::rt::attr_find;
+  AttrCache c;
+  attr_insert(c, method(8, 1), Value::integer(100));
+  attr_insert(c, method(12, 2), Value::integer(200));  // home 0 taken: way 1
+  CHECK(attr_class_value<NoLock>(attr_find(c, 8)).i == 100);
+  CHECK(attr_class_value<NoLock>(attr_find(c, 12)).i == 200);
+  attr_insert(c, method(12, 3), Value::integer(300));
+  auto h = attr_find(c, 12);
+  CHECK(h.w == method(12, 3));
+  CHECK(h.way == &c.ways[1]);
+  CHECK(attr_class_value<NoLock>(h).i == 300);
+  // An instance-value word carries no class attribute.
+  attr_insert(c, attr_word(16, AttrKind::InstanceValue, 1, 0));
+  CHECK(attr_find(c, 16).way->value.is_null());
+}
+
+TEST_CASE("AttrCache: a reader that raced with a refill of its way gets Null, not the new fill's value") {
+  using lockvm::BiasedRC;
+  using lockvm::Value;
+  using lockvm::rt::attr_class_value;
+  using lockvm::rt::attr_find;
+  AttrCache c;
+  attr_insert(c, method(8, 1), Value::integer(100));
+  auto h = attr_find(c, 8);  // the word is read ...
+  attr_insert(c, method(8, 2), Value::integer(200));  // ... another thread refills the way ...
+  CHECK(attr_class_value<BiasedRC>(h).is_null());  // ... so the value read next is not trusted
+  CHECK(attr_class_value<BiasedRC>(attr_find(c, 8)).i == 200);
+}
+
+TEST_CASE("AttrCache: a fill gives up on a way another fill holds") {
+  using lockvm::rt::attr_find;
+  using lockvm::rt::kAttrWayBusy;
+  AttrCache c;
+  for (AttrCache::Way& way : c.ways) way.word = kAttrWayBusy;
+  attr_insert(c, method(8, 1), lockvm::Value::integer(1));
+  for (const AttrCache::Way& way : c.ways) CHECK(way.word == kAttrWayBusy);
+  CHECK(attr_find(c, 8).w == 0);
+  CHECK(attr_find(c, 0).w == 0);  // nor does a busy word pass for a module word
 }
