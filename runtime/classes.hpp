@@ -763,6 +763,9 @@ template <LockPolicy P>
 }
 
 template <LockPolicy P>
+Value type_new(Thread<P>& t, const Value* args);  // type(name, bases, dict), below
+
+template <LockPolicy P>
 Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;
   ArgsWithFirst full(args, nargs, kwnames);  // the class or the instance goes in front
@@ -774,7 +777,8 @@ Value construct(Thread<P>& t, TypeObject* type, const Value* args, size_t nargs,
         incref<P>(tp);
         return Value::object(tp);
       }
-      return raise(t, t.types().NotImplementedError, "type() with three arguments is not supported");
+      if (nargs == 3 && nkw == 0) return type_new(t, args);
+      return raise(t, t.types().TypeError, "type() takes 1 or 3 arguments");
     }
     Value nw = dict_get_str<P>(type->dict, t.names().__new__);
     if (nw.is_null())
@@ -870,19 +874,29 @@ bool read_slots(Thread<P>& t, const Value& slots, std::string_view cls_name, Dic
   return true;
 }
 
+// The base of a class made with these bases (at most one for now), or null
+// with an exception set.
+template <LockPolicy P>
+TypeObject* class_base(Thread<P>& t, const Value* bases, size_t nbases) {
+  if (nbases > 1) return raise(t, t.types().NotImplementedError, "multiple inheritance is not supported yet"), nullptr;
+  if (nbases == 0) return t.types().object;
+  if (!is_kind(bases[0], Kind::Type))
+    return raisef(t, t.types().TypeError, "bases must be types, not ", type_name(t, bases[0])), nullptr;
+  TypeObject* base = as_type(bases[0]);
+  if (base == t.types().bool_ || base == t.types().none || base == t.types().function ||
+      base == t.types().generator || base == t.types().range || base == t.types().slice)
+    return raisef(t, t.types().TypeError, "type '", base->name->view(), "' is not an acceptable base type"), nullptr;
+  return base;
+}
+
+template <LockPolicy P>
+Value make_class(Thread<P>& t, const Value& name, TypeObject* base, DictObject* ns, const Value& modname);
+
 // class Name(Base): body   →   BUILD_CLASS(body_function, "Name", Base)
 template <LockPolicy P>
 Value build_class(Thread<P>& t, const Value& body, const Value& name, const Value* bases, size_t nbases) {
-  if (nbases > 1) return raise(t, t.types().NotImplementedError, "multiple inheritance is not supported yet");
-  TypeObject* base = t.types().object;
-  if (nbases == 1) {
-    if (!is_kind(bases[0], Kind::Type))
-      return raisef(t, t.types().TypeError, "bases must be types, not ", type_name(t, bases[0]));
-    base = as_type(bases[0]);
-    if (base == t.types().bool_ || base == t.types().none || base == t.types().function ||
-        base == t.types().generator || base == t.types().range || base == t.types().slice)
-      return raisef(t, t.types().TypeError, "type '", base->name->view(), "' is not an acceptable base type");
-  }
+  TypeObject* base = class_base(t, bases, nbases);
+  if (!base) return Value();
   auto* fn = static_cast<FunctionObject*>(body.o);
   Ref<P> nsv(new_dict(t));
   DictObject* ns = as_dict(*nsv);
@@ -892,7 +906,35 @@ Value build_class(Thread<P>& t, const Value& body, const Value& name, const Valu
   Value r = run_class_body(t, fn, ns);
   if (r.is_null()) return r;
   decref<P>(r);
+  return make_class(t, name, base, ns, modname);
+}
 
+// type(name, bases, dict): the class a class statement with this namespace
+// makes; __module__, unless the dict has one, is the calling module's name.
+template <LockPolicy P>
+Value type_new(Thread<P>& t, const Value* args) {
+  if (!is_str(args[0])) return raisef(t, t.types().TypeError, "type.__new__() argument 1 must be str, not ", type_name(t, args[0]));
+  if (!is_kind(args[1], Kind::Tuple))
+    return raisef(t, t.types().TypeError, "type.__new__() argument 2 must be tuple, not ", type_name(t, args[1]));
+  if (!is_kind(args[2], Kind::Dict))
+    return raisef(t, t.types().TypeError, "type.__new__() argument 3 must be dict, not ", type_name(t, args[2]));
+  TupleObject* bases = as_tuple(args[1]);
+  TypeObject* base = class_base(t, bases->items, bases->size);
+  if (!base) return Value();
+  Ref<P> nsv(new_dict(t));
+  DictObject* ns = as_dict(*nsv);
+  Value modname = t.frame && t.frame->globals ? dict_get_str<P>(t.frame->globals, t.names().__name__) : Value();
+  if (!modname.is_null()) dict_set(t, ns, Value::object(t.names().__module__), modname);
+  for (const HashEntry& e : as_dict(args[2])->table.entries)
+    if (!e.key.is_null() && dict_set(t, ns, e.key, e.value) < 0) return Value();
+  Value own_mod = dict_get_str<P>(ns, t.names().__module__);
+  return make_class(t, args[0], base, ns, own_mod);
+}
+
+// What a class statement and type(name, bases, dict) share: the class made
+// from namespace `ns` (copied: the class gets its own dict).
+template <LockPolicy P>
+Value make_class(Thread<P>& t, const Value& name, TypeObject* base, DictObject* ns, const Value& modname) {
   // Instance layout (__slots__). A built-in base has a __dict__ unless it is
   // `object`, and no weak references; a user class has whatever it was given.
   bool base_dict = base->builtin ? base != t.types().object : base->instance_dict;
