@@ -19,14 +19,21 @@ struct DeallocQueue {
   static inline thread_local bool draining = false;
 };
 
-// Drops a reference that an object being destroyed held.
+// Drops a reference that an object being destroyed held. The test and the
+// count are inline, the queueing is not: a list of ints that dies runs the
+// tag test once per item and nothing else (GCC left the whole of drop out
+// of line, a call per item: fannkuch's flips free 1.1 M items).
 template <LockPolicy P>
-inline void drop(const Value& v) {
-  if (v.tag == Tag::Obj && P::decref(Heap<P>::header(v.o))) DeallocQueue<P>::pending.push_back(v.o);
+[[gnu::noinline]] void queue_dead(Object* o) {
+  DeallocQueue<P>::pending.push_back(o);
 }
 template <LockPolicy P>
-inline void drop(Object* o) {
-  if (o && P::decref(Heap<P>::header(o))) DeallocQueue<P>::pending.push_back(o);
+[[gnu::always_inline]] inline void drop(const Value& v) {
+  if (v.tag == Tag::Obj && P::decref(Heap<P>::header(v.o))) queue_dead<P>(v.o);
+}
+template <LockPolicy P>
+[[gnu::always_inline]] inline void drop(Object* o) {
+  if (o && P::decref(Heap<P>::header(o))) queue_dead<P>(o);
 }
 
 // ---- the references each layout owns ------------------------------------------
