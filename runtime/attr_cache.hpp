@@ -51,6 +51,11 @@ namespace lockvm::rt {
 
 // A cache word: [63..32] type version tag, [31..24] AttrKind, [23..16] MRO
 // depth of the class whose dict holds the attribute, [15..0] entry index.
+// A word of the kinds that name a class attribute (TypeDescr, Method,
+// Property, ClassAttr, BuiltinMethod, StoreProperty) has the attribute
+// itself beside it in its way, and a hit reads that; its (depth, index) say
+// where the fill found it, and are read back only by the special lookups
+// (type_lookup_cached), which keep words alone.
 enum class AttrKind : uint8_t {
   Empty = 0,
   InstanceValue,  // LOAD_ATTR, LOAD_METHOD: a value in the instance dict, at entry `index` (a hint)
@@ -292,8 +297,8 @@ template <LockPolicy P>
 
 // type_lookup, also telling where the attribute is: the MRO depth of the
 // class that has it and its entry index in that class's dict. Cacheable
-// only when both fit a cache word and the key is `name` itself (what the
-// hit checks).
+// only when both fit a cache word and the key is `name` itself (what a
+// special lookup's hit checks).
 template <LockPolicy P>
 Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int64_t& index, bool& cacheable) {
   for (size_t d = 0; d < type->mro.size(); ++d) {
@@ -309,6 +314,27 @@ Value type_lookup_where(TypeObject* type, StrObject* name, uint32_t& depth, int6
   }
   cacheable = false;
   return Value();
+}
+
+// type_lookup_where under the version tag the type had before the walk, for
+// a fill to record its answer under: a class changed during the walk is
+// retagged (type_modified), so a word recorded under `version` never
+// matches a class dict the walk did not see. `version` is 0, and nothing may
+// be recorded, when the tags have run out or the class changed meanwhile.
+struct TaggedLookup {
+  Value value;  // borrowed, like type_lookup's; Null if not found
+  uint32_t version = 0;
+  uint32_t depth = 0;
+  int64_t index = -1;
+  bool cacheable = false;
+  uint64_t word(AttrKind kind) const { return attr_word(version, kind, depth, static_cast<uint32_t>(index)); }
+};
+template <LockPolicy P>
+TaggedLookup type_lookup_tagged(TypeObject* tp, StrObject* name) {
+  TaggedLookup r;
+  if (type_assign_version(tp)) r.version = load_type_version(tp);
+  r.value = type_lookup_where<P>(tp, name, r.depth, r.index, r.cacheable);
+  return r;
 }
 
 // type_lookup through a word kept on the type (TypeObject::special_lookups)
@@ -334,17 +360,11 @@ template <LockPolicy P>
 
 template <LockPolicy P>
 [[gnu::noinline]] Value type_lookup_refill(TypeObject* tp, StrObject* name, TypeObject::SpecialLookup which) {
-  uint32_t depth = 0;
-  int64_t dix = -1;
-  bool cacheable = false;
-  Value v = type_lookup_where<P>(tp, name, depth, dix, cacheable);
-  if ((v.is_null() || cacheable) && type_assign_version(tp)) {
-    uint32_t version = load_type_version(tp);
-    uint64_t w = v.is_null() ? attr_word(version, AttrKind::Empty, 0, 0)
-                             : attr_word(version, AttrKind::ClassAttr, depth, static_cast<uint32_t>(dix));
-    relaxed_store(tp->special_lookups[which], w);
-  }
-  return v;
+  TaggedLookup l = type_lookup_tagged<P>(tp, name);
+  if (l.version && (l.value.is_null() || l.cacheable))
+    relaxed_store(tp->special_lookups[which],
+                  l.value.is_null() ? attr_word(l.version, AttrKind::Empty, 0, 0) : l.word(AttrKind::ClassAttr));
+  return l.value;
 }
 
 // A class whose instances' attribute reads may be cached: no Python
@@ -363,15 +383,13 @@ bool attr_plain_getattribute(Thread<P>& t, TypeObject* tp) {
 template <LockPolicy P>
 Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool method) {
   TypeObject* tp = inst->type;
-  if (inst->kind != Kind::Instance || !attr_plain_getattribute(t, tp) || !type_assign_version(tp)) return Value();
+  if (inst->kind != Kind::Instance || !attr_plain_getattribute(t, tp)) return Value();
   StrObject* name = c.name;
-  uint32_t version = load_type_version(tp);
-  uint32_t depth = 0;
-  int64_t dix = -1;
-  bool cacheable = false;
-  Value descr = type_lookup_where<P>(tp, name, depth, dix, cacheable);
+  TaggedLookup l = type_lookup_tagged<P>(tp, name);
+  if (!l.version) return Value();
+  const Value& descr = l.value;
   if (is_kind(descr, Kind::Property)) {  // a data descriptor: it comes before the instance dict
-    if (!method && cacheable) attr_insert(c, attr_word(version, AttrKind::Property, depth, dix), descr);
+    if (!method && l.cacheable) attr_insert(c, l.word(AttrKind::Property), descr);
     return Value();
   }
   {
@@ -379,7 +397,7 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
     bool inline_pos;
     Value v = instance_attr_ref<P>(inst, name, &ix, &inline_pos);  // slotted: the slot values
     if (!v.is_null()) {
-      attr_insert(c, attr_word(version, AttrKind::InstanceValue, inline_pos ? kAttrInlinePos : kAttrDictEntry,
+      attr_insert(c, attr_word(l.version, AttrKind::InstanceValue, inline_pos ? kAttrInlinePos : kAttrDictEntry,
                                attr_hint(ix)));
       return v;
     }
@@ -387,11 +405,10 @@ Value attr_fill_instance(Thread<P>& t, AttrCache& c, InstanceObject* inst, bool 
   // Not in the instance dict: the class attribute, unless a special case of
   // instance_getattr comes first (a slotted instance's own __dict__, the
   // names it answers itself).
-  if (descr.is_null() || !cacheable || (tp->slotted && tp->instance_dict) || name == t.names().__class__ ||
+  if (descr.is_null() || !l.cacheable || (tp->slotted && tp->instance_dict) || name == t.names().__class__ ||
       name == t.names().__dict__)
     return Value();
-  AttrKind kind = method && is_kind(descr, Kind::Function) ? AttrKind::Method : AttrKind::TypeDescr;
-  attr_insert(c, attr_word(version, kind, depth, dix), descr);
+  attr_insert(c, l.word(method && is_kind(descr, Kind::Function) ? AttrKind::Method : AttrKind::TypeDescr), descr);
   return Value();
 }
 
@@ -410,13 +427,8 @@ void attr_fill_module(AttrCache& c, ModuleObject* m) {
 // lookup.
 template <LockPolicy P>
 void attr_fill_class(AttrCache& c, TypeObject* tp) {
-  if (!type_assign_version(tp)) return;
-  uint32_t version = load_type_version(tp);  // before the lookup: a change meanwhile retags
-  uint32_t depth = 0;
-  int64_t dix = -1;
-  bool cacheable = false;
-  Value v = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
-  if (!v.is_null() && cacheable) attr_insert(c, attr_word(version, AttrKind::ClassAttr, depth, dix), v);
+  TaggedLookup l = type_lookup_tagged<P>(tp, c.name);
+  if (l.version && !l.value.is_null() && l.cacheable) attr_insert(c, l.word(AttrKind::ClassAttr), l.value);
 }
 
 // LOAD_METHOD missed on a built-in object (a str, list, int, ...): a native
@@ -433,15 +445,10 @@ void attr_fill_builtin_method(Thread<P>& t, AttrCache& c, const Value& obj) {
       default: break;
     }
   }
-  TypeObject* tp = type_of(t, obj);
-  if (!type_assign_version(tp)) return;
-  uint32_t version = load_type_version(tp);
-  uint32_t depth = 0;
-  int64_t dix = -1;
-  bool cacheable = false;
-  Value v = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
-  if (cacheable && is_kind(v, Kind::Native) && static_cast<NativeObject*>(v.o)->self.is_null())
-    attr_insert(c, attr_word(version, AttrKind::BuiltinMethod, depth, dix), v);
+  TaggedLookup l = type_lookup_tagged<P>(type_of(t, obj), c.name);
+  if (l.version && l.cacheable && is_kind(l.value, Kind::Native) &&
+      static_cast<NativeObject*>(l.value.o)->self.is_null())
+    attr_insert(c, l.word(AttrKind::BuiltinMethod), l.value);
 }
 
 // STORE_ATTR missed on an instance. When the class has no Python
@@ -454,15 +461,10 @@ void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
   if (inst->kind != Kind::Instance || tp == t.types().object) return;  // object(): instance_setattr refuses
   if (c.name == t.names().__dict__) return;  // not a key: instance_set_dict replaces the dict
   if (!is_kind(type_lookup_cached<P>(tp, t.names().__setattr__, TypeObject::kLookupSetattr), Kind::Native)) return;
-  if (!type_assign_version(tp)) return;
-  uint32_t version = load_type_version(tp);
-  uint32_t depth = 0;
-  int64_t dix = -1;
-  bool cacheable = false;
-  Value descr = type_lookup_where<P>(tp, c.name, depth, dix, cacheable);
-  if (is_kind(descr, Kind::Property)) {
-    if (cacheable)
-      attr_insert(c, attr_word(version, AttrKind::StoreProperty, depth, static_cast<uint32_t>(dix)), descr);
+  TaggedLookup l = type_lookup_tagged<P>(tp, c.name);
+  if (!l.version) return;
+  if (is_kind(l.value, Kind::Property)) {
+    if (l.cacheable) attr_insert(c, l.word(AttrKind::StoreProperty), l.value);
     return;
   }
   if (tp->slotted && find_slot(tp, c.name) != c.name) return;
@@ -475,7 +477,7 @@ void attr_fill_store(Thread<P>& t, AttrCache& c, InstanceObject* inst) {
     ix = key_position(k, __atomic_load_n(&k->count, __ATOMIC_ACQUIRE), c.name);
     inline_pos = ix >= 0;  // an interned name: the only one at its position
   }
-  attr_insert(c, attr_word(version, AttrKind::StoreInstance, inline_pos ? kAttrInlinePos : kAttrDictEntry,
+  attr_insert(c, attr_word(l.version, AttrKind::StoreInstance, inline_pos ? kAttrInlinePos : kAttrDictEntry,
                            attr_hint(ix)));
 }
 
