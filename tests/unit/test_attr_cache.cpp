@@ -1,6 +1,7 @@
 // The ways of an attribute cache site (runtime/attr_cache.hpp, attr_lookup and
-// attr_insert): where a fill goes, that every filled type is found again, and
-// that a module word and a type word for tag 0 never mix. The words are
+// attr_insert): where a fill goes, that every filled type is found again,
+// that a module word and a type word for tag 0 never mix, and that a class
+// attribute is read only with the word it was filled with. The words are
 // built by hand; no VM runs.
 #include <doctest/doctest.h>
 
@@ -13,11 +14,17 @@
 namespace {
 
 using lockvm::AttrCache;
+using lockvm::BiasedRC;
+using lockvm::NoLock;
+using lockvm::Value;
 using lockvm::rt::AttrKind;
+using lockvm::rt::attr_class_value;
+using lockvm::rt::attr_find;
 using lockvm::rt::attr_insert;
 using lockvm::rt::attr_kind;
 using lockvm::rt::attr_lookup;
 using lockvm::rt::attr_word;
+using lockvm::rt::kAttrWayBusy;
 
 uint64_t method(uint32_t version, uint32_t index) { return attr_word(version, AttrKind::Method, 1, index); }
 
@@ -82,10 +89,6 @@ TEST_CASE("AttrCache: module words live in way 0; a tag-0 lookup finds them or n
 }
 
 TEST_CASE("AttrCache: a class attribute is kept with its word, and a refill replaces both") {
-  using lockvm::NoLock;
-  using lockvm::Value;
-  using lockvm::rt::attr_class_value;
-  using lockvm::rt::attr_find;
   AttrCache c;
   attr_insert(c, method(8, 1), Value::integer(100));
   attr_insert(c, method(12, 2), Value::integer(200));  // home 0 taken: way 1
@@ -102,10 +105,6 @@ TEST_CASE("AttrCache: a class attribute is kept with its word, and a refill repl
 }
 
 TEST_CASE("AttrCache: a reader that raced with a refill of its way gets Null, not the new fill's value") {
-  using lockvm::BiasedRC;
-  using lockvm::Value;
-  using lockvm::rt::attr_class_value;
-  using lockvm::rt::attr_find;
   AttrCache c;
   attr_insert(c, method(8, 1), Value::integer(100));
   auto h = attr_find(c, 8);  // the word is read ...
@@ -115,11 +114,9 @@ TEST_CASE("AttrCache: a reader that raced with a refill of its way gets Null, no
 }
 
 TEST_CASE("AttrCache: a fill gives up on a way another fill holds") {
-  using lockvm::rt::attr_find;
-  using lockvm::rt::kAttrWayBusy;
   AttrCache c;
   for (AttrCache::Way& way : c.ways) way.word = kAttrWayBusy;
-  attr_insert(c, method(8, 1), lockvm::Value::integer(1));
+  attr_insert(c, method(8, 1), Value::integer(1));
   for (const AttrCache::Way& way : c.ways) CHECK(way.word == kAttrWayBusy);
   CHECK(attr_find(c, 8).w == 0);
   CHECK(attr_find(c, 0).w == 0);  // nor does a busy word pass for a module word
