@@ -46,9 +46,10 @@ inline bool type_assign_version(TypeObject* tp) {
 
 // The dict of `tp` has changed: no cache entry recorded under its tag, or
 // under a subclass's, may match again. Every mutation of a class dict once
-// the class exists must call this (type_setattr does; build_class does after
-// its own finishing touches). Built-in types' dicts are filled before any
-// code runs and are read-only afterwards.
+// the class exists must call this (type_setattr does; make_class's own
+// finishing touches need not, as the class has no tag before a cache sees
+// it). Built-in types' dicts are filled before any code runs and are
+// read-only afterwards.
 inline void type_modified(TypeObject* tp) {
   if (!load_type_version(tp)) return;  // no tag, so neither have its subclasses
   store_type_version(tp, 0);

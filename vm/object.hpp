@@ -245,7 +245,7 @@ struct TypeObject : Object {
   bool builtin = false;      // C++ type: attributes cannot be set on it
   bool is_exception = false;
   StrObject* module_name = nullptr;
-  // Version tag for the attribute caches (runtime/attr_cache.hpp): a number no
+  // Version tag for the attribute caches (runtime/type_version.hpp): a number no
   // other type has ever had, or 0 for none yet. Handed out lazily when a
   // cache first wants one (type_assign_version), and reset to 0 whenever this
   // type's dict or a base's dict changes (type_modified), so that a cache
