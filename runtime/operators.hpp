@@ -455,6 +455,25 @@ Value getitem(Thread<P>& t, const Value& obj, const Value& key) {
   return raisef(t, t.types().TypeError, "'", type_name(t, obj), "' object is not subscriptable");
 }
 
+// l[a:b:c] = src, where src is a list of the slice's size that only the
+// caller's reference keeps alive (the `perm[k::-1]` of fannkuch's
+// `perm[:k + 1] = perm[k::-1]`): the items of l and src trade places, so the
+// replaced items die with src, and no reference count changes. src needs no
+// lock: no other thread can reach it. Returns 1, having changed nothing,
+// when the sizes differ (list_set_slice's general path then runs), else 0,
+// or -1 with the exception of bad slice bounds.
+template <LockPolicy P>
+int list_swap_slice(Thread<P>& t, ListObject* l, const SliceBounds& b, ListObject* src) {
+  ObjectGuard<P> g(l);
+  int64_t start, stop, step, n;
+  if (!slice_indices(t, b, static_cast<int64_t>(l->items.size()), start, stop, step, n)) return -1;
+  if (n != static_cast<int64_t>(src->items.size())) return 1;
+  Value* dst = l->items.data();
+  Value* from = src->items.data();
+  for (int64_t k = 0, i = start; k < n; ++k, i += step) std::swap(dst[i], from[k]);
+  return 0;
+}
+
 // list[slice] = iterable
 // l[a:b:c] = v, or del l[a:b:c] when v is Null. The new items are taken first
 // as owned references (a list read under its own lock, so `a[:] = a` and a
@@ -561,9 +580,16 @@ Value getitem_slice(Thread<P>& t, const Value& obj, const SliceBounds& b) {
   return r;
 }
 
+// STORE_SLICE's: the caller owns its reference to v (the stack's).
 template <LockPolicy P>
 int setitem_slice(Thread<P>& t, const Value& obj, const SliceBounds& b, const Value& v) {
-  if (is_kind(obj, Kind::List)) return list_set_slice(t, as_list(obj), b, v);
+  if (is_kind(obj, Kind::List)) {
+    if (is_kind(v, Kind::List) && v.o != obj.o && sole_reference<P>(v.o)) {
+      int r = list_swap_slice(t, as_list(obj), b, as_list(v));
+      if (r <= 0) return r;
+    }
+    return list_set_slice(t, as_list(obj), b, v);
+  }
   Value key = new_slice(t, b.start, b.stop, b.step);
   int r = setitem(t, obj, key, v);
   decref<P>(key);

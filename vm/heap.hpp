@@ -126,6 +126,15 @@ template <LockPolicy P>
   if (v.tag == Tag::Obj) decref<P>(v.o);
 }
 
+// True when a reference the caller owns is the only one to o: no other
+// holder, in this thread or another, can see o change (a temporary the
+// caller may rebuild in place). Never true for a reference the caller only
+// borrows, so callers must know theirs is owned.
+template <LockPolicy P>
+[[gnu::always_inline]] inline bool sole_reference(Object* o) {
+  return P::refcount(Heap<P>::header(o)) == 1;
+}
+
 // Returns v with one more reference (for storing a borrowed value).
 template <LockPolicy P>
 [[gnu::always_inline]] inline Value share(const Value& v) {
