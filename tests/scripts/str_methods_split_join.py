@@ -32,3 +32,13 @@ for row in data:
 
 words = "It was the best of times it was the worst of times".lower().split()
 print(len(words), words.count("was"), " ".join(sorted(set(words))))
+
+# Whitespace beyond ASCII, and ASCII `chars` around non-ASCII text: strip and
+# split take byte-wise shortcuts for ASCII (runtime/str_text.hpp), which must
+# agree with the code-point rules.
+cases = ["  abc  ", "\u00a0 x \u2003", " \u00e9t\u00e9 ", "\x1c\x1dz\x1f", "", "   ", "\u3000",
+         "a\u0085", "\u0085a b\u2028", ",.\u00e9;!", "\u00e9\u00e9abc\u00e9\u00e9", "xy\u00e9"]
+for s in cases:
+    print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr(s.strip(",.;!")),
+          repr(s.strip("\u00e9")), repr(s.strip("x\u00e9")), repr(s.rstrip("a")))
+    print(s.split(), s.rsplit(None, 1), s.split(None, 1))
