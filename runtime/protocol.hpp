@@ -768,6 +768,11 @@ Value iter_next(Thread<P>& t, const Value& itv) {
           StrObject* str = as_str(s);
           // index is a byte offset here: walking UTF-8 forward is O(1) per step.
           if (i < static_cast<int64_t>(str->size)) {
+            unsigned char c = static_cast<unsigned char>(str->data[i]);
+            if (c < 0x80) {  // one ASCII character: a shared string, no decoding or allocation
+              it->index = i + 1;
+              return share<P>(Value::object(t.interp.single_chars[c]));
+            }
             size_t b = static_cast<size_t>(i);
             unicode::decode(str->view(), b);
             it->index = static_cast<int64_t>(b);

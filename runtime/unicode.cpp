@@ -20,9 +20,8 @@ const CtypeLocale& ensure_locale() {
 }
 }  // namespace
 
-char32_t decode(std::string_view s, size_t& i) {
+char32_t decode_multibyte(std::string_view s, size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { ++i; return c; }
   int n = (c >= 0xF0) ? 3 : (c >= 0xE0) ? 2 : (c >= 0xC0) ? 1 : -1;
   if (n < 0 || i + n >= s.size()) { ++i; return 0xFFFD; }
   char32_t cp = c & (0x3F >> n);

@@ -11,7 +11,16 @@ namespace lockvm::unicode {
 
 // Decodes the code point starting at s[i] and advances i. Invalid bytes decode
 // as U+FFFD one byte at a time (lockvm only creates valid UTF-8 itself).
-char32_t decode(std::string_view s, size_t& i);
+// ASCII, nearly every call, is decoded inline.
+char32_t decode_multibyte(std::string_view s, size_t& i);
+inline char32_t decode(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) [[likely]] {
+    ++i;
+    return c;
+  }
+  return decode_multibyte(s, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 // Byte offset of the code point with index `n` (n <= length).
 size_t offset_of(std::string_view s, size_t n);

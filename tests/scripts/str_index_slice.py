@@ -36,3 +36,11 @@ print(s[:5].upper() + s[5:].lower())
 parts = [s[i:i + 3] for i in range(0, len(s), 3)]
 print(parts)
 print("".join(reversed(s)) == s[::-1])
+
+# Iteration hands out shared one-character strings for ASCII and decodes the
+# rest (runtime/protocol.hpp): mixed widths, the ends of the ASCII range.
+mixed = "abc\u00e9d\U0001F600e\x7f\x00z"
+print([c for c in mixed], [ord(c) for c in mixed], len(mixed))
+it = iter("xy")
+print(next(it), next(it), next(it, "end"))
+print("".join(c.upper() for c in "h\u00e9llo w\u00f6rld"), sum(map(ord, "abc\u00e9")))
