@@ -135,28 +135,68 @@ template <LockPolicy P>
   }
 }
 
+// Running a generator: gen_resume from C++ (next(), send(), throw(),
+// yield from), and FOR_ITER, which resumes a generator's frame inside its own
+// eval loop (eval_loop.hpp: a generator frame that is not an entry frame).
+// Both claim it, stack its handled exception over the caller's, and undo
+// both when it yields, returns or raises, with these helpers.
+
+// Claims g for running. Under the free-threaded policies two threads may call
+// next() on one generator at once: the claim is an atomic exchange, so
+// exactly one runs it and the other gets CPython's ValueError.
+template <LockPolicy P>
+[[gnu::always_inline]] inline bool gen_claim(GeneratorObject* g) {
+  if constexpr (P::kParallel)
+    return !std::atomic_ref<bool>(g->running).exchange(true, std::memory_order_acquire);
+  else
+    return !std::exchange(g->running, true);
+}
+template <LockPolicy P>
+[[gnu::always_inline]] inline void gen_unclaim(GeneratorObject* g) {
+  if constexpr (P::kParallel) std::atomic_ref<bool>(g->running).store(false, std::memory_order_release);
+  else g->running = false;
+}
+
+// Exception state, as in CPython's gen_send_ex: while the generator runs,
+// its own handled exception (if any) is stacked over the caller's; the
+// caller's comes back when it yields, returns or raises. So an except block
+// paused at a yield neither leaks into the caller nor loses its exception.
+template <LockPolicy P>
+[[gnu::always_inline]] inline void gen_enter(Thread<P>& t, GeneratorObject* g) {
+  g->caller_handled = std::exchange(t.handled, Value());
+  t.handled = share<P>(g->exc_state.is_null() ? g->caller_handled : g->exc_state);
+}
+// The generator yielded (its frame is kept), returned or raised (its frame
+// is gone). From here on only the caller's own values are touched.
+template <LockPolicy P>
+[[gnu::always_inline]] inline void gen_leave(Thread<P>& t, GeneratorObject* g) {
+  decref<P>(t.handled);
+  t.handled = std::exchange(g->caller_handled, Value());
+  if (!g->frame) decref<P>(std::exchange(g->exc_state, Value()));  // already Null: every handler has been left
+  gen_unclaim<P>(g);
+}
+// A StopIteration raised out of a generator becomes a RuntimeError (PEP 479),
+// caused by it, as CPython's _PyErr_FormatFromCause makes it.
+template <LockPolicy P>
+void gen_stop_iteration_to_runtime_error(Thread<P>& t, GeneratorObject* g) {
+  if (!exception_matches(t, t.types().StopIteration)) return;
+  Value cause = fetch_exception(t);
+  raise(t, t.types().RuntimeError, g->is_coroutine ? "coroutine raised StopIteration" : "generator raised StopIteration");
+  as_exc(t.exc)->cause = cause;
+  decref<P>(std::exchange(as_exc(t.exc)->context, share<P>(cause)));  // the StopIteration is the context too
+  as_exc(t.exc)->suppress_context = true;
+}
+
 // Resumes generator g: sends `sent`, or throws `exc` (a new reference) into it.
 template <LockPolicy P>
 Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc, Value* returned) {
-  // Claim the generator. Under the free-threaded policies two threads may
-  // call next() on one generator at once: the claim is an atomic exchange,
-  // so exactly one runs it and the other gets CPython's ValueError.
-  bool was_running;
-  if constexpr (P::kParallel)
-    was_running = std::atomic_ref<bool>(g->running).exchange(true, std::memory_order_acquire);
-  else
-    was_running = std::exchange(g->running, true);
-  if (was_running) {
+  if (!gen_claim<P>(g)) {
     decref<P>(exc);
     return raise(t, t.types().ValueError, g->is_coroutine ? "coroutine already executing" : "generator already executing");
   }
-  auto unclaim = [g] {
-    if constexpr (P::kParallel) std::atomic_ref<bool>(g->running).store(false, std::memory_order_release);
-    else g->running = false;
-  };
   Frame* f = g->frame;
   if (!f) {
-    unclaim();
+    gen_unclaim<P>(g);
     if (!exc.is_null()) {
       // Thrown into a finished generator: raised as is, unchained (as CPython).
       decref<P>(t.exc);
@@ -168,23 +208,18 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
   }
   bool started = f->pc != f->code->instrs.data();
   if (!started && exc.is_null() && !sent.is_none() && !sent.is_null()) {
-    unclaim();
+    gen_unclaim<P>(g);
     return raise(t, t.types().TypeError, "can't send non-None value to a just-started generator");
   }
   if (t.depth >= t.interp.recursion_limit) {
-    unclaim();
+    gen_unclaim<P>(g);
     decref<P>(exc);
     return recursion_error(t);
   }
   if (started && exc.is_null()) *f->sp++ = share<P>(sent.is_null() ? Value::none() : sent);
   f->is_entry = true;
   Ref<P> keep(share<P>(Value::object(g)));  // the generator may lose its last reference while running
-  // Exception state, as in CPython's gen_send_ex: while the generator runs,
-  // its own handled exception (if any) is stacked over the caller's; the
-  // caller's comes back when it yields, returns or raises. So an except block
-  // paused at a yield neither leaks into the caller nor loses its exception.
-  g->caller_handled = std::exchange(t.handled, Value());
-  t.handled = share<P>(g->exc_state.is_null() ? g->caller_handled : g->exc_state);
+  gen_enter(t, g);
   if (!exc.is_null()) {
     // A thrown exception is chained to the generator's own handled exception,
     // but not to the caller's (CPython's _PyErr_ChainStackItem).
@@ -196,22 +231,12 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
     }
   }
   Value r = eval(t, f, !exc.is_null());
-  decref<P>(t.handled);
-  t.handled = std::exchange(g->caller_handled, Value());
   bool finished = g->frame == nullptr;
-  if (finished) decref<P>(std::exchange(g->exc_state, Value()));  // already Null: every handler has been left
-  unclaim();  // from here on only this call's own values are touched
+  gen_leave(t, g);
   if (finished) {
     // Finished: r is the return value (or Null with an exception).
     if (r.is_null()) {
-      if (exception_matches(t, t.types().StopIteration)) {
-        Value cause = fetch_exception(t);
-        raise(t, t.types().RuntimeError, g->is_coroutine ? "coroutine raised StopIteration" : "generator raised StopIteration");
-        as_exc(t.exc)->cause = cause;
-        // CPython's _PyErr_FormatFromCause: the StopIteration is the context too.
-        decref<P>(std::exchange(as_exc(t.exc)->context, share<P>(cause)));
-        as_exc(t.exc)->suppress_context = true;
-      }
+      gen_stop_iteration_to_runtime_error(t, g);
       return Value();
     }
     if (returned) *returned = r;

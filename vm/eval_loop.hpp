@@ -67,6 +67,18 @@ Value eval(Thread<P>& t, Frame* f, bool throwing) {
     fused = co->fused.data();           \
   } while (0)
 #define SAVE() (f->pc = pc, f->sp = sp)
+// A generator frame FOR_ITER resumed in this loop yields: back to the
+// caller's frame (saved), with the generator's claim and handled exception
+// undone (gen_leave).
+#define LEAVE_INLINE_GENERATOR()   \
+  do {                             \
+    GeneratorObject* g_ = f->gen;  \
+    f = f->back;                   \
+    t.frame = f;                   \
+    --t.depth;                     \
+    gen_leave(t, g_);              \
+    LOAD_FRAME();                  \
+  } while (0)
 #define ARG (instr >> 8)
 #define SARG (static_cast<int32_t>(instr) >> 8)
 #define PUSH(v) (*sp++ = (v))
@@ -953,6 +965,30 @@ dispatch:
         DISPATCH();
       }
     }
+    if (itv.tag == Tag::Obj && itv.o->kind == Kind::Generator) {
+      // A generator runs in this loop: its frame goes on top of ours as a
+      // called function's would, and its yield comes back here (YIELD_VALUE)
+      // with no C++ call per item (CPython 3.12's FOR_ITER_GEN). Our stack
+      // keeps it alive. A generator that is finished, running, too deep or
+      // a coroutine goes through iter_next, which also ends the loop when
+      // the generator is done (its return or raise runs FOR_ITER again).
+      auto* g = static_cast<GeneratorObject*>(itv.o);
+      if (!g->is_coroutine && t.depth < in.recursion_limit && gen_claim<P>(g)) {
+        if (Frame* gf = g->frame) {
+          if (gf->pc != gf->code->instrs.data()) *gf->sp++ = Value::none();  // what the paused yield returns
+          gf->is_entry = false;
+          gen_enter(t, g);
+          SAVE();
+          gf->back = f;
+          t.frame = gf;
+          ++t.depth;
+          f = gf;
+          LOAD_FRAME();
+          DISPATCH();
+        }
+        gen_unclaim<P>(g);
+      }
+    }
     SAVE();
     Value v = iter_next(t, itv);
     if (!v.is_null()) {
@@ -1024,7 +1060,8 @@ dispatch:
     }
     SAVE();
     bool entry = f->is_entry;
-    if (f->gen) f->gen->frame = nullptr;
+    GeneratorObject* gen = f->gen;
+    if (gen) gen->frame = nullptr;
     free_frame<P>(t, f);
     t.frame = back;
     --t.depth;
@@ -1034,6 +1071,12 @@ dispatch:
     }
     f = back;
     LOAD_FRAME();
+    if (gen) {  // the generator of our FOR_ITER returned: FOR_ITER runs again and ends the loop
+      decref<P>(r);
+      gen_leave(t, gen);
+      --pc;
+      DISPATCH();
+    }
     PUSH(r);
     DISPATCH();
   }
@@ -1125,6 +1168,11 @@ dispatch:
   TARGET(YIELD_VALUE) {
     Value v = POP();
     SAVE();
+    if (!f->is_entry) {  // resumed by FOR_ITER in this loop: the item goes to it
+      LEAVE_INLINE_GENERATOR();
+      PUSH(v);
+      DISPATCH();
+    }
     t.frame = f->back;
     --t.depth;
     --t.native_depth;
@@ -1179,6 +1227,11 @@ dispatch:
       // The subiterator yielded: yield its value and run YIELD_FROM again on resume.
       --pc;
       SAVE();
+      if (!f->is_entry) {  // resumed by FOR_ITER in this loop
+        LEAVE_INLINE_GENERATOR();
+        PUSH(r);
+        DISPATCH();
+      }
       t.frame = f->back;
       --t.depth;
       --t.native_depth;
@@ -1410,13 +1463,18 @@ error_reraise:
     SAVE();
     Frame* back = f->back;
     bool entry = f->is_entry;
-    if (f->gen) f->gen->frame = nullptr;
+    GeneratorObject* gen = f->gen;
+    if (gen) gen->frame = nullptr;
     free_frame<P>(t, f);
     t.frame = back;
     --t.depth;
     if (entry) {
       --t.native_depth;
       return Value();
+    }
+    if (gen) {  // the generator of our FOR_ITER raised: the FOR_ITER raises it (as gen_resume would)
+      gen_leave(t, gen);
+      gen_stop_iteration_to_runtime_error(t, gen);
     }
     f = back;
     LOAD_FRAME();
@@ -1429,6 +1487,7 @@ error_reraise:
 
 #undef LOAD_FRAME
 #undef SAVE
+#undef LEAVE_INLINE_GENERATOR
 #undef ARG
 #undef SARG
 #undef PUSH
