@@ -241,6 +241,14 @@ Value builtin_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must
         auto* g = static_cast<GeneratorObject*>(o);
         if (name == n.__name__) { incref<P>(g->name); return Value::object(g->name); }
         if (name == n.__qualname__) { incref<P>(g->qualname); return Value::object(g->qualname); }
+        std::string_view nm = name->view();
+        if (nm == (g->is_coroutine ? "cr_running" : "gi_running") ||
+            nm == (g->is_coroutine ? "cr_suspended" : "gi_suspended")) {
+          bool running = std::atomic_ref<bool>(g->running).load(std::memory_order_relaxed);
+          if (nm.ends_with("running")) return Value::boolean(running);
+          Frame* f = g->frame;  // suspended: paused at a yield, not finished, not running
+          return Value::boolean(!running && f && f->pc != f->code->instrs.data());
+        }
         break;
       }
       case Kind::Slice: {

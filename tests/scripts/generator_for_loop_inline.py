@@ -204,3 +204,16 @@ print("genexpr of genexpr", list(y * 2 for y in (x + 1 for x in count(4))))
 print("zip/map/enumerate", list(zip(count(3), map(lambda v: v * v, count(3)))), list(enumerate(count(2))))
 print("sorted/dict/any/all", sorted(count(4), reverse=True), dict((k, k) for k in count(2)),
       any(x > 2 for x in count(5)), all(x < 9 for x in count(5)))
+
+
+# gi_running and gi_suspended, seen from inside and outside a for loop.
+def watch():
+    yield ("inside", me2.gi_running, me2.gi_suspended)
+    yield ("again", me2.gi_running, me2.gi_suspended)
+
+
+me2 = watch()
+print("before", me2.gi_running, me2.gi_suspended)
+for state in me2:
+    print(state, "| from the loop:", me2.gi_running, me2.gi_suspended)
+print("after", me2.gi_running, me2.gi_suspended)
