@@ -87,19 +87,9 @@ inline bool tailmatch(std::string_view s, bool ascii, std::string_view sub, int6
 
 // ============================================================== splitting
 
-// Python's whitespace among the ASCII characters (unicode::is_space).
-constexpr bool ascii_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F); }
-
 inline bool space_at(std::string_view s, size_t i, size_t& next) {
-  // Most text is ASCII: a byte below 0x80 is a whole code point, with no
-  // call to decode it.
-  if (unsigned char b = static_cast<unsigned char>(s[i]); b < 0x80) {
-    next = i + 1;
-    return ascii_space(b);
-  }
   next = i;
-  char32_t c = unicode::decode(s, next);
-  return unicode::is_space(c);
+  return unicode::is_space(unicode::decode(s, next));
 }
 
 // str.split() with no separator: runs of whitespace separate, none empty.
@@ -220,16 +210,6 @@ inline std::string_view strip(std::string_view s, const std::string_view* chars,
   // multi-byte code point is below 0x80, so bytes can be stripped as bytes.
   if (chars && std::none_of(chars->begin(), chars->end(), [](char c) { return c & 0x80; }))
     return strip_bytes(s, chars, which);
-  if (!chars) {  // whitespace: the ASCII ends without decoding
-    size_t a = 0, b = s.size();
-    if (which & 1)
-      while (a < b && static_cast<unsigned char>(s[a]) < 0x80 && ascii_space(static_cast<unsigned char>(s[a]))) ++a;
-    if (which & 2)
-      while (b > a && static_cast<unsigned char>(s[b - 1]) < 0x80 && ascii_space(static_cast<unsigned char>(s[b - 1]))) --b;
-    bool done_front = !(which & 1) || a == b || static_cast<unsigned char>(s[a]) < 0x80;
-    bool done_back = !(which & 2) || a == b || static_cast<unsigned char>(s[b - 1]) < 0x80;
-    if (done_front && done_back) return s.substr(a, b - a);
-  }
   std::u32string set;
   if (chars)
     for (size_t k = 0; k < chars->size();) set += unicode::decode(*chars, k);

@@ -33,7 +33,12 @@ bool is_alpha(char32_t c);
 bool is_digit(char32_t c);     // str.isdigit
 bool is_decimal(char32_t c);   // str.isdecimal / int() digits
 bool is_numeric(char32_t c);
-bool is_space(char32_t c);     // str.isspace / split()
+bool is_space_nonascii(char32_t c);
+// str.isspace / split() / strip(). Inline for ASCII, where nearly all text is.
+inline bool is_space(char32_t c) {
+  if (c < 0x80) [[likely]] return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+  return is_space_nonascii(c);
+}
 bool is_upper(char32_t c);
 bool is_lower(char32_t c);
 bool is_printable(char32_t c); // repr() escapes what is not printable
