@@ -247,7 +247,7 @@ Value builtin_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must
           bool running = std::atomic_ref<bool>(g->running).load(std::memory_order_relaxed);
           if (nm.ends_with("running")) return Value::boolean(running);
           Frame* f = g->frame;  // suspended: paused at a yield, not finished, not running
-          return Value::boolean(!running && f && f->pc != f->code->instrs.data());
+          return Value::boolean(!running && f && f->started());
         }
         break;
       }

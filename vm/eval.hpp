@@ -206,7 +206,7 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
     if (returned) *returned = Value::none();
     return Value();
   }
-  bool started = f->pc != f->code->instrs.data();
+  bool started = f->started();
   if (!started && exc.is_null() && !sent.is_none() && !sent.is_null()) {
     gen_unclaim<P>(g);
     return raise(t, t.types().TypeError, "can't send non-None value to a just-started generator");
@@ -573,7 +573,7 @@ Value gen_throw_into(Thread<P>& t, GeneratorObject* g, Value exc, Value* returne
   Frame* f = g->frame;
   // Suspended in YIELD_FROM: its pc was backed up onto the instruction and
   // the subiterator is on top of the stack.
-  if (!f || g->running || f->pc == f->code->instrs.data() || instr_op(*f->pc) != Op::YIELD_FROM)
+  if (!f || g->running || !f->started() || instr_op(*f->pc) != Op::YIELD_FROM)
     return gen_resume(t, g, Value::none(), exc, returned);
   Ref<P> keep(share<P>(Value::object(g)));
   Ref<P> sub(share<P>(f->sp[-1]));
@@ -657,7 +657,7 @@ template <LockPolicy P>
 Value gen_close(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   GeneratorObject* g = gen_self(t, args, nargs, "close");
   if (!g) return Value();
-  if (!g->frame || g->frame->pc == g->frame->code->instrs.data()) {
+  if (!g->frame || !g->frame->started()) {
     if (g->frame) {
       drop_frame<P>(g->frame);
       drain<P>();

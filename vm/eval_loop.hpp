@@ -1,8 +1,10 @@
-// The dispatch loop itself (see eval.hpp for the design notes). Two groups
+// The dispatch loop itself (see eval.hpp for the design notes). Four groups
 // of handlers live in fragments included in the middle of eval():
-// vm/eval_ops_attr.inc (attribute access and its inline caches) and
-// vm/eval_ops_fused.inc (superinstructions); the call paths the CALL family
-// jumps to are vm/eval_call.inc, included after them.
+// vm/eval_ops_attr.inc (attribute access and its inline caches),
+// vm/eval_ops_gen.inc (yield, yield from, await), vm/eval_ops_exc.inc
+// (raise, except, with) and vm/eval_ops_fused.inc (superinstructions); the
+// call paths the CALL family jumps to are vm/eval_call.inc, included after
+// them.
 //
 // Rule for handlers: `goto *label` (computed goto) does not run destructors
 // of the scope it leaves, so a handler's non-trivial locals (std::string,
@@ -975,7 +977,7 @@ dispatch:
       auto* g = static_cast<GeneratorObject*>(itv.o);
       if (!g->is_coroutine && t.depth < in.recursion_limit && gen_claim<P>(g)) {
         if (Frame* gf = g->frame) {
-          if (gf->pc != gf->code->instrs.data()) *gf->sp++ = Value::none();  // what the paused yield returns
+          if (gf->started()) *gf->sp++ = Value::none();  // what the paused yield returns
           gf->is_entry = false;
           gen_enter(t, g);
           SAVE();
@@ -1165,215 +1167,8 @@ dispatch:
     DISPATCH();
   }
 
-  TARGET(YIELD_VALUE) {
-    Value v = POP();
-    SAVE();
-    if (!f->is_entry) {  // resumed by FOR_ITER in this loop: the item goes to it
-      LEAVE_INLINE_GENERATOR();
-      PUSH(v);
-      DISPATCH();
-    }
-    t.frame = f->back;
-    --t.depth;
-    --t.native_depth;
-    return v;
-  }
-  TARGET(GET_YIELD_FROM_ITER) {
-    Value v = TOP();
-    if (is_kind(v, Kind::Generator)) DISPATCH();
-    SAVE();
-    Value it = get_iter(t, v);
-    ERROR_IF(it.is_null());
-    TOP() = it;
-    decref<P>(v);
-    DISPATCH();
-  }
-  TARGET(GET_AWAITABLE) {
-    Value v = TOP();
-    if (is_kind(v, Kind::Generator) && static_cast<GeneratorObject*>(v.o)->is_coroutine) DISPATCH();
-    SAVE();
-    bool found;
-    Value it = has_user_type(v) ? call_dunder(t, v, t.names().__await__, nullptr, 0, found) : (found = false, Value());
-    if (!found) {
-      raisef(t, t.types().TypeError, "object ", type_name(t, v), " can't be used in 'await' expression");
-      goto error;
-    }
-    ERROR_IF(it.is_null());
-    TOP() = it;
-    decref<P>(v);
-    DISPATCH();
-  }
-  TARGET(YIELD_FROM) {
-    Value sent = POP();
-    Value sub = TOP();
-    SAVE();
-    Value r;
-    Value retval;
-    if (is_kind(sub, Kind::Generator)) {
-      r = gen_resume(t, static_cast<GeneratorObject*>(sub.o), sent, Value(), &retval);
-    } else if (sent.is_none()) {
-      r = iter_next(t, sub);
-      if (r.is_null() && t.exc.is_null()) retval = Value::none();
-    } else {
-      Value send = getattr(t, sub, t.names().send);
-      if (!send.is_null()) {
-        r = call(t, send, &sent, 1);
-        decref<P>(send);
-      }
-      if (r.is_null() && exception_matches(t, t.types().StopIteration)) retval = stop_iteration_value(t);
-    }
-    decref<P>(sent);
-    if (!r.is_null()) {
-      // The subiterator yielded: yield its value and run YIELD_FROM again on resume.
-      --pc;
-      SAVE();
-      if (!f->is_entry) {  // resumed by FOR_ITER in this loop
-        LEAVE_INLINE_GENERATOR();
-        PUSH(r);
-        DISPATCH();
-      }
-      t.frame = f->back;
-      --t.depth;
-      --t.native_depth;
-      return r;
-    }
-    ERROR_IF(!t.exc.is_null());
-    --sp;
-    decref<P>(sub);
-    PUSH(retval.is_null() ? Value::none() : retval);
-    DISPATCH();
-  }
-
-  TARGET(RAISE_VARARGS) {
-    SAVE();
-    if (ARG == 0) {
-      if (t.handled.is_null()) {
-        raise(t, t.types().RuntimeError, "No active exception to reraise");
-        goto error;
-      }
-      decref<P>(t.exc);
-      t.exc = share<P>(t.handled);
-      goto error;
-    }
-    Value cause = ARG == 2 ? POP() : Value();
-    Value exc = POP();
-    raise_value(t, exc);
-    decref<P>(exc);
-    if (ARG == 2 && is_kind(t.exc, Kind::Exception)) {
-      ExceptionObject* e = as_exc(t.exc);
-      if (cause.is_none()) {
-        decref<P>(std::exchange(e->cause, Value()));
-        e->suppress_context = true;
-      } else if (is_kind(cause, Kind::Type) && as_type(cause)->is_exception) {
-        Value c = call(t, cause, nullptr, 0);
-        if (c.is_null()) {
-          decref<P>(cause);
-          goto error;
-        }
-        decref<P>(std::exchange(as_exc(t.exc)->cause, c));
-        as_exc(t.exc)->suppress_context = true;
-      } else if (is_kind(cause, Kind::Exception)) {
-        decref<P>(std::exchange(e->cause, share<P>(cause)));
-        e->suppress_context = true;
-      } else {
-        decref<P>(cause);
-        clear_exception(t);
-        raise(t, t.types().TypeError, "exception causes must derive from BaseException");
-        goto error;
-      }
-    }
-    decref<P>(cause);
-    goto error;
-  }
-  // push_handled / pop_handled (vm/eval.hpp): a generator's frame keeps its
-  // own handled exception (CPython's gi_exc_state).
-  TARGET(PUSH_EXC_INFO) {
-    Value exc = TOP();
-    TOP() = push_handled(t, f, exc);
-    PUSH(exc);
-    DISPATCH();
-  }
-  TARGET(POP_EXCEPT) {
-    Value prev = POP();
-    pop_handled(t, f, prev);
-    DISPATCH();
-  }
-  TARGET(POP_EXCEPT_RERAISE) {
-    Value exc = POP();
-    Value prev = POP();
-    pop_handled(t, f, prev);
-    SAVE();
-    decref<P>(t.exc);
-    t.exc = exc;
-    goto error_reraise;
-  }
-  TARGET(RERAISE) {
-    Value exc = POP();
-    SAVE();
-    decref<P>(t.exc);
-    t.exc = exc;
-    goto error_reraise;
-  }
-  TARGET(CHECK_EXC_MATCH) {
-    Value type = POP();
-    SAVE();
-    int r;
-    bool ok = exc_match(t, TOP(), type, r);
-    decref<P>(type);
-    ERROR_IF(!ok);
-    PUSH(Value::boolean(r));
-    DISPATCH();
-  }
-  TARGET(LOAD_ASSERTION_ERROR) {
-    incref<P>(t.types().AssertionError);
-    PUSH(Value::object(t.types().AssertionError));
-    DISPATCH();
-  }
-  TARGET(BEFORE_WITH) {
-    Value mgr = TOP();
-    SAVE();
-    Value exit = getattr(t, mgr, t.names().__exit__);
-    if (exit.is_null()) {
-      clear_exception(t);
-      raisef(t, t.types().TypeError, "'", type_name(t, mgr), "' object does not support the context manager protocol");
-      goto error;
-    }
-    Value enter = getattr(t, mgr, t.names().__enter__);
-    if (enter.is_null()) {
-      decref<P>(exit);
-      goto error;
-    }
-    Value r = call(t, enter, nullptr, 0);
-    decref<P>(enter);
-    if (r.is_null()) {
-      decref<P>(exit);
-      goto error;
-    }
-    TOP() = exit;
-    decref<P>(mgr);
-    PUSH(r);
-    DISPATCH();
-  }
-  TARGET(WITH_EXIT) {
-    Value exit = POP();
-    SAVE();
-    Value args[3] = {Value::none(), Value::none(), Value::none()};
-    Value r = call(t, exit, args, 3);
-    decref<P>(exit);
-    ERROR_IF(r.is_null());
-    decref<P>(r);
-    DISPATCH();
-  }
-  TARGET(WITH_EXCEPT_START) {
-    Value exc = sp[-1];
-    Value exit = sp[-3];
-    SAVE();
-    Value args[3] = {Value::object(type_of(t, exc)), exc, Value::none()};
-    Value r = call(t, exit, args, 3);
-    ERROR_IF(r.is_null());
-    PUSH(r);
-    DISPATCH();
-  }
+#include "vm/eval_ops_gen.inc"
+#include "vm/eval_ops_exc.inc"
   TARGET(IMPORT_NAME) {
     SAVE();
     Value m = import_module(t, co->names[ARG]->view(), f->globals);

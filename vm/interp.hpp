@@ -86,6 +86,9 @@ struct Frame {
   Value* locals() { return slots; }
   Value* cells() { return slots + nlocals; }
   Value* stack_base() { return slots + nlocals + ncells; }
+  // A generator's frame has run (and is paused at a yield) once its pc has
+  // left the first instruction.
+  bool started() const { return pc != code->instrs.data(); }
 };
 
 inline size_t frame_bytes(uint32_t nslots) { return sizeof(Frame) + (nslots ? nslots - 1 : 0) * sizeof(Value); }
