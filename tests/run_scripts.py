@@ -68,6 +68,21 @@ PASSTHROUGH_ENV = (
 )
 
 
+# The first line of a sanitizer's report. A report is kept whole in the
+# failure details (up to SANITIZER_REPORT_LINES): its stack is the point, and
+# a run that hangs while reporting leaves only the report's first lines.
+SANITIZER_RE = re.compile(r"(ERROR|WARNING): \w*Sanitizer|runtime error: ")
+SANITIZER_REPORT_LINES = 300
+
+
+def sanitizer_report(stderr: str) -> list[str]:
+    lines = stderr.splitlines()
+    for i, line in enumerate(lines):
+        if SANITIZER_RE.search(line):
+            return lines[i:i + SANITIZER_REPORT_LINES]
+    return []
+
+
 def fixed_env() -> dict[str, str]:
     env = {k: os.environ[k] for k in PASSTHROUGH_ENV if k in os.environ}
     env.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
@@ -246,8 +261,11 @@ def compare(ref: Result, got: Result) -> tuple[list[str], list[str]]:
         return ["reference failed"], [f"reference run failed: {ref.error or 'no status'}"]
     if got.error or got.status is None:
         details = [f"lockvm: {got.error}"]
-        tail = got.stderr.strip().splitlines()[-5:]
-        details += ["stderr tail: " + line for line in tail]
+        report = sanitizer_report(got.stderr)
+        if report:
+            details += ["sanitizer report: " + line for line in report]
+        else:
+            details += ["stderr tail: " + line for line in got.stderr.strip().splitlines()[-5:]]
         kind = "timed out" if "timed out" in got.error else "could not run"
         return [kind], details
 
@@ -275,9 +293,10 @@ def compare(ref: Result, got: Result) -> tuple[list[str], list[str]]:
         details.append("stderr last line differs:")
         details.append(f"  expected: {ref.stderr_last!r}")
         details.append(f"  lockvm:   {got_last!r}")
-        tail = got.stderr.rstrip().splitlines()[-6:]
+        report = sanitizer_report(got.stderr)
+        tail = report or got.stderr.rstrip().splitlines()[-6:]
         if len(tail) > 1:
-            details.append("  lockvm stderr tail:")
+            details.append("  lockvm sanitizer report:" if report else "  lockvm stderr tail:")
             details += ["    " + l for l in tail]
     if got_status is not None and ref.status != got_status:
         kinds.append("exit status")
