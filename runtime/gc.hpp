@@ -259,7 +259,7 @@ class GcState {
 template <LockPolicy P>
 template <class Fn>
 inline void GcState<P>::traverse(Object* o, Fn&& fn) {
-  auto visit = [&](auto& ref) {
+  auto visit = [&](auto& ref) LOCKVM_INLINE_LAMBDA {
     if constexpr (std::is_same_v<std::remove_cvref_t<decltype(ref)>, Value>) {
       if (ref.tag == Tag::Obj) fn(ref.o);
     } else {
@@ -344,7 +344,7 @@ size_t GcState<P>::collect() {
   // only the `garbage` list is used.
   for (Object* o : garbage) incref<P>(o);
   for (Object* o : garbage)
-    rt::for_each_reference(o, [](auto& ref) {
+    rt::for_each_reference(o, [](auto& ref) LOCKVM_INLINE_LAMBDA {
       auto old = ref;
       ref = {};
       if constexpr (std::is_same_v<std::remove_cvref_t<decltype(ref)>, Value>) decref<P>(old);
