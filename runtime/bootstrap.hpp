@@ -227,6 +227,32 @@ void teardown(Thread<P>& t) {
   // owns that they let go of) is merged now, or it would never be freed.
   if constexpr (requires { P::any_pending(); })
     P::merge_queued([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
+  // Generators abandoned by the program's last statements, then those its
+  // __main__ still holds, are closed while code can still run (CPython
+  // clears __main__ at exit too); later deaths here are not closed.
+  if (in.modules) {
+    run_finalizers(t);
+    Value main_mod = dict_get_str<P>(in.modules, in.names.__main__);
+    if (is_kind(main_mod, Kind::Module)) {
+      // As CPython's _PyModule_ClearDict: each global becomes None in turn,
+      // `_names` first, so a closing generator still finds the later ones.
+      Ref<P> keep(share<P>(main_mod));
+      DictObject* d = static_cast<ModuleObject*>(main_mod.o)->dict;
+      for (int pass = 0; pass < 2; ++pass) {
+        for (size_t i = 0; i < d->table.entries.size(); ++i) {
+          Value key = d->table.entries[i].key;
+          if (!is_str(key) || key.o == in.names.__builtins__) continue;
+          std::string_view name = as_str(key)->view();
+          if (pass == 0 && !(name.size() > 1 && name[0] == '_' && name[1] != '_')) continue;
+          Ref<P> k(share<P>(key));
+          dict_set(t, d, key, Value::none());
+          run_finalizers(t);
+        }
+      }
+    }
+    clear_exception(t);
+  }
+  in.gc.stop_finalizers();
   // Module dicts first: most cycles run through a module's globals.
   if (in.modules) {
     std::vector<Value> mods;

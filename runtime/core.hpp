@@ -60,6 +60,7 @@ template <LockPolicy P> bool exception_matches(Thread<P>& t, TypeObject* type); 
 template <LockPolicy P> void clear_exception(Thread<P>& t);
 template <LockPolicy P> Value new_exception(Thread<P>& t, TypeObject* type, Value args_tuple);
 template <LockPolicy P> std::string format_exception(Thread<P>& t, Value exc);  // the full traceback text
+template <LockPolicy P> void write_unraisable(Thread<P>& t, std::string_view prefix, const Value& obj);  // "Exception ignored in"
 template <LockPolicy P> std::string exception_last_line(Thread<P>& t, Value exc);  // "ValueError: boom"
 
 // ---- type queries (protocol.hpp) ----------------------------------------------

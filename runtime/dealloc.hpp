@@ -226,8 +226,12 @@ inline void unlink_subclass(TypeObject* tp) {
 // destructors): this is on the path of every object that dies.
 template <LockPolicy P>
 void destroy(Object* o) {
+  // A generator paused at a yield is closed before it is freed: queued, alive again.
+  if (o->kind == Kind::Generator && GcState<P>::defer_finalizer(o)) return;
   GcState<P>::on_destroy(o);  // leave the cycle collector's registry first
-  auto dropper = [](auto& ref) { drop<P>(ref); };
+  // Forced inline like drop(): GCC kept the lambda out of line under BiasedRC,
+  // a call per item of every list that dies.
+  auto dropper = [](auto& ref) LOCKVM_INLINE_LAMBDA { drop<P>(ref); };
   switch (o->kind) {
     case Kind::Str:
     case Kind::Bytes:

@@ -151,11 +151,14 @@ std::string exception_last_line(Thread<P>& t, Value exc) {
   return out;
 }
 
+// How many chained exceptions (__cause__, __context__) a traceback shows.
+inline constexpr int kMaxChainDepth = 100;
+
 template <LockPolicy P>
 void format_exception_into(Thread<P>& t, Value exc, std::string& out, int depth) {
   if (!is_kind(exc, Kind::Exception)) return;
   ExceptionObject* e = as_exc(exc);
-  if (depth < 100) {
+  if (depth < kMaxChainDepth) {
     if (!e->cause.is_null() && !e->cause.is_none()) {
       format_exception_into(t, e->cause, out, depth + 1);
       out += "\nThe above exception was the direct cause of the following exception:\n\n";
@@ -238,6 +241,29 @@ std::string format_exception(Thread<P>& t, Value exc) {
   std::string out;
   format_exception_into(t, exc, out, 0);
   return out;
+}
+
+// CPython's "unraisable" report (sys.unraisablehook's default) for the
+// pending exception, which it clears: raised where nobody can catch it, in a
+// thread's last call or a dying generator's close(). Writes
+// "Exception ignored in: <repr of obj>" (after `prefix`) and the traceback,
+// without the chained exceptions (the default hook prints none).
+template <LockPolicy P>
+void write_unraisable(Thread<P>& t, std::string_view prefix, const Value& obj) {
+  Value exc = fetch_exception(t);
+  std::string text(prefix);
+  Value rep = repr(t, obj);
+  if (rep.is_null()) {
+    clear_exception(t);
+    text += "<object repr() failed>";
+  } else {
+    text += as_str(rep)->view();
+    decref<P>(rep);
+  }
+  text += "\n";
+  format_exception_into(t, exc, text, kMaxChainDepth);
+  decref<P>(exc);
+  if (t.interp.write_err) t.interp.write_err(text);
 }
 
 }  // namespace lockvm::rt

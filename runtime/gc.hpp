@@ -141,6 +141,41 @@ class GcState {
   // Frees unreachable cycles; returns how many containers were freed.
   size_t collect();
 
+  // Finalizers. A generator that dies paused at a yield is closed, as
+  // CPython closes it (PEP 342), so that its `finally` blocks and `with`
+  // exits run: an abandoned generator must not keep a lock it took. close()
+  // runs Python code, which a decref cannot do (it may come from anywhere in
+  // the runtime, under an object lock, inside a collection), so destroy()
+  // brings the generator back with a count of 1 and queues it here; the eval
+  // loop closes it at its next breaker check (run_finalizers, vm/eval.hpp),
+  // which comes at the next call or backward jump. Generators freed by a
+  // collection, or once the interpreter is past running code at teardown,
+  // are not closed (lockvm has no PEP 442 resurrection).
+  // True when `o` was queued and must not be freed now.
+  static bool defer_finalizer(Object* o) {
+    auto* g = static_cast<GeneratorObject*>(o);
+    if (!g->frame || !g->frame->started() || g->finalized) return false;
+    GcState* gc = current_;
+    if (!gc || !gc->finalizers_on_ || gc->collecting_) return false;
+    P::init_header(Heap<P>::header(o));  // dead, so nobody else can see the header
+    {
+      std::optional<RegistryLock> lock;
+      if constexpr (P::kParallel) lock.emplace(*gc);
+      gc->finalize_.push_back(o);
+    }
+    gc->breaker_.fetch_or(kBreakFinalize, std::memory_order_relaxed);
+    return true;
+  }
+  // The queue, emptied (each a reference); clears the breaker bit.
+  std::vector<Object*> take_finalizers() {
+    std::optional<RegistryLock> lock;
+    if constexpr (P::kParallel) lock.emplace(*this);
+    breaker_.fetch_and(~kBreakFinalize, std::memory_order_relaxed);
+    return std::exchange(finalize_, {});
+  }
+  // Teardown: from here on generators die without their close().
+  void stop_finalizers() { finalizers_on_ = false; }
+
   bool enabled() const { return enabled_; }
   void enable() {
     enabled_ = true;
@@ -247,6 +282,8 @@ class GcState {
   size_t next_collection_ = kMinGrowth;
   bool enabled_ = true;
   bool collecting_ = false;
+  bool finalizers_on_ = true;
+  std::vector<Object*> finalize_;  // generators waiting for close(), each holding a reference
   std::atomic<uint32_t>& breaker_;
   GcState* previous_;
 };

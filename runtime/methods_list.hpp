@@ -338,7 +338,8 @@ Value clear(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
     ObjectGuard<P> g(l);
     old.swap(l->items);
   }
-  for (Value& v : old) decref<P>(v);
+  // Last item first, as CPython's list_clear: the order their finalizers run.
+  for (size_t i = old.size(); i-- > 0;) decref<P>(old[i]);
   return Value::none();
 }
 

@@ -156,20 +156,7 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
       if (exception_matches(th, th.types().SystemExit)) {
         clear_exception(th);
       } else {
-        Value exc = fetch_exception(th);
-        std::string text = "Exception ignored in thread started by: ";
-        Value rep = repr(th, fn);
-        if (rep.is_null()) {
-          clear_exception(th);
-          text += "<function>";
-        } else {
-          text += as_str(rep)->view();
-          decref<P>(rep);
-        }
-        text += "\n";
-        text += format_exception(th, exc);
-        decref<P>(exc);
-        if (in.write_err) in.write_err(text);
+        write_unraisable(th, "Exception ignored in thread started by: ", fn);
       }
     }
     decref<P>(r);

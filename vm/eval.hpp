@@ -476,6 +476,9 @@ bool check_limits(Thread<P>& t) {
   return true;
 }
 
+template <LockPolicy P>
+void run_finalizers(Thread<P>& t);
+
 // Polled at backward jumps and calls when the eval breaker is non-zero.
 template <LockPolicy P>
 bool handle_eval_breaker(Thread<P>& t) {
@@ -508,6 +511,7 @@ bool handle_eval_breaker(Thread<P>& t) {
   // A safe point for the cycle collector: every frame's state is saved and no
   // C++ code is half-way through building an object.
   if (bits & kBreakGc) gc_collect(t.interp, /*due=*/true);  // runtime/gc.hpp
+  if (bits & kBreakFinalize) run_finalizers(t);
   return true;
 }
 
@@ -680,6 +684,25 @@ Value gen_close(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) 
     return Value::none();
   }
   return Value();
+}
+
+// Closes the generators that died paused at a yield (GcState::defer_finalizer),
+// then lets them go. What a close() raises cannot reach anyone: it is
+// printed, as CPython prints it, and the program goes on.
+template <LockPolicy P>
+void run_finalizers(Thread<P>& t) {
+  for (;;) {
+    std::vector<Object*> gens = t.interp.gc.take_finalizers();
+    if (gens.empty()) return;
+    for (Object* o : gens) {
+      static_cast<GeneratorObject*>(o)->finalized = true;
+      Value g = Value::object(o);
+      Value r = gen_close(t, &g, 1, nullptr);
+      if (r.is_null()) write_unraisable(t, "Exception ignored in: ", g);
+      decref<P>(r);
+      decref<P>(g);
+    }
+  }
 }
 
 template <LockPolicy P>

@@ -172,6 +172,7 @@ enum EvalBreakerBits : uint32_t {
   kBreakMerge = 1u << 3,        // biased RC: objects queued for this thread to merge
   kBreakSwitch = 1u << 4,       // NoLock fibers: time to switch
   kBreakGc = 1u << 5,           // the cycle collector's threshold was reached
+  kBreakFinalize = 1u << 6,     // abandoned generators wait for their close() (runtime/gc.hpp)
 };
 
 // An embedder's limits (runtime/embed_engine.hpp). ExecLimits is the

@@ -337,6 +337,7 @@ struct GeneratorObject : Object {
   StrObject* qualname;
   bool running = false;
   bool is_coroutine = false;
+  bool finalized = false;  // close() has run on it as it died (runtime/gc.hpp, defer_finalizer)
   // The generator's own "exception being handled" (CPython's gi_exc_state):
   // set by PUSH_EXC_INFO / POP_EXCEPT in the generator's frame, kept while it
   // is suspended, so that an except block paused at a yield neither leaks its
