@@ -1064,19 +1064,9 @@ Value object_init(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw
 template <LockPolicy P>
 Value object_repr(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (nargs != 1) return raise(t, t.types().TypeError, "__repr__ expects no arguments");
+  if (args[0].tag != Tag::Obj) return repr(t, args[0]);  // object.__repr__(5): an int has no address here
   std::string out;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(args[0].o));
-  out += '<';
-  TypeObject* tp = type_of(t, args[0]);
-  if (tp->module_name && tp->module_name->view() != "builtins") {
-    out += tp->module_name->view();
-    out += '.';
-  }
-  out += tp->name->view();
-  out += " object at ";
-  out += buf;
-  out += '>';
+  append_object_repr(t, args[0].o, out);
   return new_str(t, out);
 }
 

@@ -47,6 +47,30 @@ bool repr_items(Thread<P>& t, const Value* items, size_t n, std::string& out) {
   return true;
 }
 
+// A class as its repr and its instances' default repr name it:
+// "module.Qualname" (a nested class is "Outer.Inner"), no module for built-ins.
+template <LockPolicy P>
+void append_class_path(Thread<P>& t, TypeObject* tp, std::string& out) {
+  if (tp->module_name && tp->module_name->view() != "builtins") {
+    out += tp->module_name->view();
+    out += '.';
+  }
+  Value qn = tp->builtin ? Value() : dict_get_str<P>(tp->dict, t.names().__qualname__);
+  out += is_str(qn) ? as_str(qn)->view() : tp->name->view();
+}
+
+// object.__repr__: <module.Qualname object at 0x...>.
+template <LockPolicy P>
+void append_object_repr(Thread<P>& t, Object* o, std::string& out) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+  out += '<';
+  append_class_path(t, o->type, out);
+  out += " object at ";
+  out += buf;
+  out += '>';
+}
+
 // Appends repr(v) to out; false with an exception set on failure.
 template <LockPolicy P>
 bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
@@ -184,12 +208,7 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
     case Kind::Type: {
       auto* tp = as_type(v);
       out += "<class '";
-      if (tp->module_name && tp->module_name->view() != "builtins") {
-        out += tp->module_name->view();
-        out += '.';
-      }
-      Value qn = dict_get_str<P>(tp->dict, t.names().__qualname__);
-      out += is_str(qn) ? as_str(qn)->view() : tp->name->view();
+      append_class_path(t, tp, out);
       out += "'>";
       return true;
     }
@@ -265,17 +284,7 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
         out += ')';
         return ok;
       }
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
-      out += '<';
-      if (o->type->module_name && o->type->module_name->view() != "builtins") {
-        out += o->type->module_name->view();
-        out += '.';
-      }
-      out += o->type->name->view();
-      out += " object at ";
-      out += buf;
-      out += '>';
+      append_object_repr(t, o, out);
       return true;
     }
     case Kind::HostData:
@@ -287,16 +296,9 @@ bool repr_into(Thread<P>& t, const Value& v, std::string& out) {
         return append_repr_result(t, call(t, m, &v, 1), out);
       }
       [[fallthrough]];
-    default: {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
-      out += '<';
-      out += o->type->name->view();
-      out += " object at ";
-      out += buf;
-      out += '>';
+    default:
+      append_object_repr(t, o, out);
       return true;
-    }
   }
 }
 
