@@ -1,7 +1,9 @@
 // The `_thread` module: the few primitives the `threading` and `queue`
 // modules (runtime/lib/*.py, in Python, as in CPython) are built on.
 //
-//   start_new_thread(function, args[, kwargs]) -> ident
+//   start_new_thread(function, args[, kwargs[, sentinel]]) -> ident
+//                                    sentinel (lockvm's): a held lock released
+//                                    when the thread has completely finished
 //   allocate_lock() / LockType       acquire(blocking=True, timeout=-1), release(), locked()
 //   RLock                            the re-entrant lock, owner + count
 //   get_ident(), _count(), TIMEOUT_MAX, error (= RuntimeError)
@@ -236,15 +238,22 @@ TypeObject* new_lock_type(Thread<P>& t, const char* name, bool reentrant) {
 template <LockPolicy P>
 Value start_new_thread(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
   if (kw && kw->size) return raise(t, t.types().TypeError, "start_new_thread() takes no keyword arguments");
-  if (nargs < 2 || nargs > 3) return raise(t, t.types().TypeError, "start_new_thread expected 2 or 3 arguments");
+  if (nargs < 2 || nargs > 4) return raise(t, t.types().TypeError, "start_new_thread expected 2 or 3 arguments");
   if (!bif::is_callable(t, args[0])) return raise(t, t.types().TypeError, "first arg must be callable");
   if (!is_kind(args[1], Kind::Tuple)) return raise(t, t.types().TypeError, "2nd arg must be a tuple");
   DictObject* kwargs = nullptr;
-  if (nargs == 3 && !args[2].is_none()) {
+  if (nargs >= 3 && !args[2].is_none()) {
     if (!is_kind(args[2], Kind::Dict)) return raise(t, t.types().TypeError, "optional 3rd arg must be a dictionary");
     kwargs = as_dict(args[2]);
   }
-  uint64_t ident = start_thread(t, args[0], as_tuple(args[1]), kwargs);
+  // lockvm's fourth argument (threading.Thread.start): a held lock the thread
+  // releases once it has completely finished (start_thread's sentinel).
+  Value sentinel;
+  if (nargs == 4 && !args[3].is_none()) {
+    if (!core_of(t, args + 3, 1, "start_new_thread")) return Value();
+    sentinel = args[3];
+  }
+  uint64_t ident = start_thread(t, args[0], as_tuple(args[1]), kwargs, sentinel);
   if (ident == 0) return Value();
   return ident_value(t, ident);
 }

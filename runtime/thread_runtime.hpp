@@ -118,19 +118,31 @@ void wait_for_thread_exits(Thread<P>& t) {
   }
 }
 
+namespace threadm {
+template <LockPolicy P> Value lock_release(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw);
+}
+
 // Starts `fn(*args, **kwargs)` on a new script thread and returns its ident
 // (0 with RuntimeError set if the thread could not be started).
+// `sentinel`, if not Null, is a held _thread.lock that the thread releases as
+// its very last step, after it has let go of every object (CPython's
+// _thread._set_sentinel): threading.Thread.join() waits for it, so a join
+// is followed by no reference-count change of the finished thread. The
+// calling thread made the lock, so the new thread's one reference to it is
+// a shared count: safe to drop once the thread has handed its own objects
+// over (P::thread_exit).
 template <LockPolicy P>
-uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwargs) {
+uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwargs, Value sentinel = Value()) {
   Interp<P>& in = t.interp;
   incref<P>(fn);
   incref<P>(args);
   if (kwargs) incref<P>(kwargs);
+  incref<P>(sentinel);
   in.threads.thread_started();
   // BiasedRC elides object locks while no other thread exists: it must count
   // this one before it exists (see BiasedRefcount::attach_thread).
   if constexpr (requires { P::attach_thread(); }) P::attach_thread();
-  auto body = [&in, fn, args, kwargs] {
+  auto body = [&in, fn, args, kwargs, sentinel] {
     // Declared first, so destroyed last: after the thread's final touch of
     // any object (its Thread state included).
     struct Detach {
@@ -169,6 +181,11 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
     // check may run as soon as it is.
     if constexpr (requires { P::any_pending(); })  // biased RC: hand our objects over
       P::thread_exit([](typename P::Header& h) { release<P>(Heap<P>::object_of(h)); });
+    if (!sentinel.is_null()) {  // join() returns from here on
+      decref<P>(threadm::lock_release(th, &sentinel, 1, nullptr));
+      clear_exception(th);
+      decref<P>(sentinel);
+    }
     LiveObjects::flush();
     PolicyStatsRegistry::flush();
     in.threads.thread_finished(th.is_joinable);
@@ -179,6 +196,7 @@ uint64_t start_thread(Thread<P>& t, Value fn, TupleObject* args, DictObject* kwa
   if (ident == 0) {
     in.threads.thread_finished(false);
     if constexpr (requires { P::detach_thread(); }) P::detach_thread();
+    decref<P>(sentinel);
     decref<P>(fn);
     decref<P>(Value::object(args));
     if (kwargs) decref<P>(Value::object(kwargs));

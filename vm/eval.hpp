@@ -511,7 +511,9 @@ bool handle_eval_breaker(Thread<P>& t) {
   // A safe point for the cycle collector: every frame's state is saved and no
   // C++ code is half-way through building an object.
   if (bits & kBreakGc) gc_collect(t.interp, /*due=*/true);  // runtime/gc.hpp
-  if (bits & kBreakFinalize) run_finalizers(t);
+  // Read again: the merge or the collection above may have freed a paused
+  // generator, whose close() should not wait for the next check.
+  if (t.interp.eval_breaker.load(std::memory_order_relaxed) & kBreakFinalize) run_finalizers(t);
   return true;
 }
 

@@ -405,9 +405,14 @@ class Thread:
             raise RuntimeError("threads can only be started once")
         with _active_limbo_lock:
             _limbo[self] = self
+        # Released by the runtime once the thread has let go of everything
+        # (CPython's _thread._set_sentinel): what join() waits for.
+        self._tstate_lock = _allocate_lock()
+        self._tstate_lock.acquire()
         try:
-            _start_new_thread(self._bootstrap, ())
+            _start_new_thread(self._bootstrap, (), None, self._tstate_lock)
         except Exception:
+            self._tstate_lock = None
             with _active_limbo_lock:
                 del _limbo[self]
             raise
@@ -425,8 +430,6 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = self._ident
-            self._tstate_lock = _allocate_lock()
-            self._tstate_lock.acquire()
             if not self.daemon:
                 _thread._mark_joinable()
                 with _active_limbo_lock:
@@ -458,9 +461,6 @@ class Thread:
             lock = self._tstate_lock
             if lock is not None:
                 _shutdown_locks.discard(lock)
-        self._is_stopped = True
-        if lock is not None:
-            lock.release()
 
     def join(self, timeout=None):
         if not self._initialized:
