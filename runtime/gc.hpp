@@ -147,8 +147,9 @@ class GcState {
   // runs Python code, which a decref cannot do (it may come from anywhere in
   // the runtime, under an object lock, inside a collection), so destroy()
   // brings the generator back with a count of 1 and queues it here; the eval
-  // loop closes it at its next breaker check (run_finalizers, vm/eval.hpp),
-  // which comes at the next call or backward jump. Generators freed by a
+  // loop closes it at its next breaker check (a Python call, a backward
+  // jump) or before its next built-in call (run_finalizers, vm/eval.hpp,
+  // and call_generic in vm/eval_call.inc). Generators freed by a
   // collection, or once the interpreter is past running code at teardown,
   // are not closed (lockvm has no PEP 442 resurrection).
   // True when `o` was queued and must not be freed now.
