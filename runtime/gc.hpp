@@ -155,9 +155,13 @@ class GcState {
   // True when `o` was queued and must not be freed now.
   static bool defer_finalizer(Object* o) {
     auto* g = static_cast<GeneratorObject*>(o);
-    if (!g->frame || !g->frame->started() || g->finalized) return false;
+    if (!g->frame || g->finalized) return false;
     GcState* gc = current_;
     if (!gc || !gc->finalizers_on_ || gc->collecting_) return false;
+    // Only now may the frame's code be read: a collection clears the frame's
+    // function (and with it the code the frame borrows) before the
+    // generator dies, so started() would read freed memory there.
+    if (!g->frame->started()) return false;
     P::init_header(Heap<P>::header(o));  // dead, so nobody else can see the header
     {
       std::optional<RegistryLock> lock;
