@@ -93,6 +93,24 @@ Value call_dunder(Thread<P>& t, const Value& obj, StrObject* name, const Value* 
   return call(t, m, buf, nargs + 1);
 }
 
+// What `await v` iterates: a coroutine itself, else the iterator its type's
+// __await__ returns (a new reference), or Null with a TypeError whose text
+// `what` names the construct ("'async for' received an invalid object from
+// __anext__", say; the default is await's own).
+template <LockPolicy P>
+Value awaitable_iter(Thread<P>& t, const Value& v, std::string_view what = {}) {
+  if (is_kind(v, Kind::Generator) && static_cast<GeneratorObject*>(v.o)->is_coroutine) return share<P>(v);
+  bool found;
+  Value it = has_user_type(v) ? call_dunder(t, v, t.names().__await__, nullptr, 0, found) : (found = false, Value());
+  if (!found) {
+    if (what.empty())
+      raisef(t, t.types().TypeError, "object ", type_name(t, v), " can't be used in 'await' expression");
+    else
+      raisef(t, t.types().TypeError, what, ": ", type_name(t, v));
+  }
+  return it;
+}
+
 // ---------------------------------------------------------------- truthiness
 
 // The number of items in a list, dict or set, read under its lock: another

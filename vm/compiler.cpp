@@ -601,6 +601,10 @@ bool has_arg(Op op) {
     case Op::GET_YIELD_FROM_ITER:
     case Op::YIELD_FROM:
     case Op::GET_AWAITABLE:
+    case Op::GET_AITER:
+    case Op::GET_ANEXT:
+    case Op::END_ASYNC_FOR:
+    case Op::BEFORE_ASYNC_WITH:
     case Op::PUSH_EXC_INFO:
     case Op::POP_EXCEPT:
     case Op::POP_EXCEPT_RERAISE:

@@ -361,9 +361,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
       if (!u_->ste->coroutine) error("'await' outside async function", e.pos);
       visit_expr(*ast::as<ast::Await>(e).value);
       set_line(e.pos);
-      emit(Op::GET_AWAITABLE);
-      emit(Op::LOAD_NONE);
-      emit(Op::YIELD_FROM);
+      emit_await();
       break;
     }
     case K::NamedExpr: {

@@ -34,7 +34,7 @@ bool is_terminator(Op op);  // control never falls through
 
 // CPython's fblock kinds (compiler_unwind_fblock).
 enum class FBlockType : uint8_t {
-  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup,
+  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup,
   PopValue, ExceptionHandler,
 };
 
@@ -158,6 +158,10 @@ class Compiler {
   void compile_try_except(const ast::Try& s);
   void compile_try_finally(const ast::Try& s);
   void compile_with(const ast::With& s, size_t item);
+  void compile_async_with(const ast::With& s, size_t item);
+  void compile_async_for(const ast::For& s);
+  void emit_await();
+  void emit_async_with_exit();
   void compile_assert(const ast::Assert& s);
   void compile_import(const ast::Import& s);
   void compile_import_from(const ast::ImportFrom& s);

@@ -84,10 +84,12 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
         auto* fn = u_->ste;
         if (fn->type != BlockType::Function || !fn->coroutine || fn->is_lambda || fn->is_comprehension())
           error("'async with' outside async function", s.pos);
-        error("'async with' is not supported yet", s.pos);
       }
       if (w.items.empty()) error("'with' statement without items", s.pos);
-      compile_with(w, 0);
+      if (w.is_async)
+        compile_async_with(w, 0);
+      else
+        compile_with(w, 0);
       break;
     }
     case K::Assert: compile_assert(ast::as<ast::Assert>(s)); break;
@@ -264,7 +266,8 @@ void Compiler::compile_for(const ast::For& s) {
     auto* fn = u_->ste;
     if (fn->type != BlockType::Function || !fn->coroutine || fn->is_lambda || fn->is_comprehension())
       error("'async for' outside async function", s.pos);
-    error("'async for' is not supported yet", s.pos);
+    compile_async_for(s);
+    return;
   }
   int start = new_label(), cleanup = new_label(), end = new_label();
   visit_expr(*s.iter);
@@ -373,6 +376,11 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       // Stack: exit [value].
       if (preserve_tos) emit(Op::SWAP, 2);
       emit(Op::WITH_EXIT);
+      break;
+    case FBlockType::AsyncWith:
+      // Stack: aexit [value].
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit_async_with_exit();
       break;
     case FBlockType::HandlerCleanup:
       // Stack: prev [value].
@@ -570,6 +578,108 @@ void Compiler::compile_with(const ast::With& s, size_t item) {
   emit_jump(Op::JUMP, end);
   bind_handler(hC);
   emit(Op::POP_EXCEPT_RERAISE);
+  bind(end);
+}
+
+// async with mgr as target: body
+//
+// compile_with's layout, with an await after each call of the manager:
+//
+//       mgr BEFORE_ASYNC_WITH (aexit aenter_result) await [region handler=W]
+//       STORE target | POP_TOP  body  [end]  aexit(None, None, None) await
+//       POP_TOP  JUMP end
+//   W:  (aexit exc) PUSH_EXC_INFO (aexit prev exc) [region handler=C]
+//       WITH_EXCEPT_START await POP_JUMP_IF_TRUE s [end C]  POP_EXCEPT_RERAISE
+//   s:  POP_TOP POP_EXCEPT POP_TOP JUMP end
+//   C:  (aexit prev new) POP_EXCEPT_RERAISE
+//  end:
+void Compiler::compile_async_with(const ast::With& s, size_t item) {
+  const ast::WithItem& it = s.items[item];
+  int W = new_label(), end = new_label(), C = new_label(), suppress = new_label();
+  int base = u_->depth;
+  visit_expr(*it.context_expr);
+  set_line(s.pos);
+  emit(Op::BEFORE_ASYNC_WITH);
+  emit_await();
+  push_fblock(FBlockType::AsyncWith);
+  int hW = push_handler(W, base + 1);
+  if (it.optional_vars)
+    visit_store(*it.optional_vars);
+  else
+    emit(Op::POP_TOP);
+  if (item + 1 < s.items.size())
+    compile_async_with(s, item + 1);
+  else
+    visit_body(s.body);
+  pop_handler();
+  pop_fblock(FBlockType::AsyncWith);
+  set_line(s.pos);
+  emit_async_with_exit();
+  emit_jump(Op::JUMP, end);
+
+  bind_handler(hW);
+  emit(Op::PUSH_EXC_INFO);
+  int hC = push_handler(C, base + 2);
+  emit(Op::WITH_EXCEPT_START);
+  emit_await();
+  emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
+  pop_handler();
+  emit(Op::POP_EXCEPT_RERAISE);
+  bind(suppress);
+  emit(Op::POP_TOP);
+  emit(Op::POP_EXCEPT);
+  emit(Op::POP_TOP);
+  emit_jump(Op::JUMP, end);
+  bind_handler(hC);
+  emit(Op::POP_EXCEPT_RERAISE);
+  bind(end);
+}
+
+// (aexit -- ): awaits aexit(None, None, None) and drops what it returns.
+void Compiler::emit_async_with_exit() {
+  emit(Op::LOAD_NONE);
+  emit(Op::LOAD_NONE);
+  emit(Op::LOAD_NONE);
+  emit(Op::CALL, 3);
+  emit_await();
+  emit(Op::POP_TOP);
+}
+
+// (awaitable -- result)
+void Compiler::emit_await() {
+  emit(Op::GET_AWAITABLE);
+  emit(Op::LOAD_NONE);
+  emit(Op::YIELD_FROM);
+}
+
+// async for target in iterable: body
+//
+//       iterable GET_AITER (aiter)
+//  start: [region handler=E] GET_ANEXT await [end E]
+//       STORE target  body  JUMP start
+//   E:  (aiter exc) END_ASYNC_FOR   (a StopAsyncIteration ends the loop)
+//       orelse
+//  end:
+void Compiler::compile_async_for(const ast::For& s) {
+  int start = new_label(), E = new_label(), end = new_label();
+  int base = u_->depth;
+  visit_expr(*s.iter);
+  set_line(s.pos);
+  emit(Op::GET_AITER);
+  bind(start);
+  int hE = push_handler(E, base + 1);
+  emit(Op::GET_ANEXT);
+  emit_await();
+  pop_handler();
+  push_fblock(FBlockType::ForLoop, start, end);
+  visit_store(*s.target);
+  visit_body(s.body);
+  set_line(s.pos);
+  emit_jump(Op::JUMP, start);
+  pop_fblock(FBlockType::ForLoop);
+  bind_handler(hE);
+  emit(Op::END_ASYNC_FOR);
+  visit_body(s.orelse);
   bind(end);
 }
 

@@ -98,6 +98,7 @@ inline size_t frame_bytes(uint32_t nslots) { return sizeof(Frame) + (nslots ? ns
   X(__init__) X(__new__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__)       \
   X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__len__) X(__getitem__) X(__setitem__)     \
   X(__delitem__) X(__contains__) X(__iter__) X(__next__) X(__enter__) X(__exit__)      \
+  X(__aenter__) X(__aexit__) X(__aiter__) X(__anext__)                                \
   X(__call__) X(__bool__) X(__neg__) X(__pos__) X(__invert__) X(__abs__)               \
   X(__getattr__) X(__getattribute__) X(__setattr__) X(__delattr__) X(__name__)        \
   X(__qualname__) X(__doc__) X(__module__) X(__class__) X(__classcell__) X(__dict__)   \

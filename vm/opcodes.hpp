@@ -152,6 +152,11 @@ namespace lockvm {
                               re-executes YIELD_FROM when resumed; when subiter \
                               is done pushes its return value */               \
   X(GET_AWAITABLE, 0)      /* (obj -- awaitable iterator) */                   \
+  X(GET_AITER, 0)          /* (obj -- type(obj).__aiter__(obj)) `async for` */ \
+  X(GET_ANEXT, 1)          /* (aiter -- aiter awaitable) of aiter.__anext__() */ \
+  X(END_ASYNC_FOR, -2)     /* (aiter exc -- ) the loop's end if exc is a        \
+                              StopAsyncIteration, else re-raises exc */         \
+  X(BEFORE_ASYNC_WITH, 1)  /* (mgr -- bound_aexit awaitable of __aenter__()) */ \
   /* --- exceptions -------------------------------------------------------- */ \
   X(RAISE_VARARGS, -99)    /* arg=0: re-raise the handled exception;            \
                               1: (exc -- ); 2: (exc cause -- ) */              \
