@@ -872,7 +872,10 @@ void Compiler::compile_comprehension(const ast::Expr& e, CompKind kind,
                                      const ast::Expr& elt, const ast::Expr* value) {
   static const char* const names[] = {"", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
   symtable::Scope* scope = st_->lookup(&e);
-  enter_unit(scope, names[static_cast<int>(kind)], e.pos.line, 0);
+  // With `async for` or `await` inside, the comprehension is a coroutine
+  // that this code awaits right after calling it.
+  bool is_async = scope->coroutine;
+  enter_unit(scope, names[static_cast<int>(kind)], e.pos.line, is_async ? uint32_t{kCodeCoroutine} : 0u);
   u_->code->argcount = 1;
   set_line(e.pos);
   switch (kind) {
@@ -891,8 +894,9 @@ void Compiler::compile_comprehension(const ast::Expr& e, CompKind kind,
   // The outermost iterable is evaluated here, in the enclosing scope.
   visit_expr(*generators[0].iter);
   set_line(e.pos);
-  emit(Op::GET_ITER);
+  emit(generators[0].is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 1);
+  if (is_async) emit_await();
 }
 
 void Compiler::compile_comprehension_generator(const std::vector<ast::Comprehension>& generators,
@@ -905,11 +909,19 @@ void Compiler::compile_comprehension_generator(const std::vector<ast::Comprehens
     emit(Op::LOAD_FAST, 0);  // .0, the outermost iterator
   } else {
     visit_expr(*gen.iter);
-    emit(Op::GET_ITER);
+    emit(gen.is_async ? Op::GET_AITER : Op::GET_ITER);
   }
   ++depth;
   bind(start);
-  emit_jump(Op::FOR_ITER, anchor);
+  int handler = -1;
+  if (gen.is_async) {  // compile_async_for's loop: END_ASYNC_FOR at anchor ends it
+    handler = push_handler(anchor, u_->depth);
+    emit(Op::GET_ANEXT);
+    emit_await();
+    pop_handler();
+  } else {
+    emit_jump(Op::FOR_ITER, anchor);
+  }
   visit_store(*gen.target);
   for (const auto& cond : gen.ifs) compile_jump_if(*cond, if_cleanup, false);
   if (index + 1 < generators.size()) {
@@ -939,7 +951,12 @@ void Compiler::compile_comprehension_generator(const std::vector<ast::Comprehens
   }
   bind(if_cleanup);
   emit_jump(Op::JUMP, start);
-  bind(anchor);
+  if (gen.is_async) {
+    bind_handler(handler);
+    emit(Op::END_ASYNC_FOR);
+  } else {
+    bind(anchor);
+  }
 }
 
 }  // namespace lockvm::detail

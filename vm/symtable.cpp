@@ -509,16 +509,29 @@ class Builder {
 
   [[gnu::noinline]] void check_await(const ast::Expr& e) {
     if (cur_->is_comprehension()) {
-      // Reported at the outermost comprehension, as CPython does.
-      Scope* outer = cur_;
-      while (outer->parent->is_comprehension()) outer = outer->parent;
-      Scope* s = outer->parent;
-      if (s->type == BlockType::Function && s->coroutine)
-        error("asynchronous comprehensions are not supported yet", outer->pos);
-      error("asynchronous comprehension outside of an asynchronous function", outer->pos);
+      make_async_comprehension(cur_);
+      return;
     }
     if (cur_->type != BlockType::Function) error("'await' outside function", e.pos);
     if (!cur_->coroutine) error("'await' outside async function", e.pos);
+  }
+
+  // A comprehension with `async for` or `await` in it is a coroutine that
+  // its enclosing code awaits, and so is every comprehension around it, up
+  // to the async function they are in. (Errors are reported at the
+  // outermost comprehension, as CPython does.)
+  void make_async_comprehension(Scope* comp) {
+    Scope* outer = comp;
+    while (outer->parent->is_comprehension()) outer = outer->parent;
+    Scope* s = outer->parent;
+    if (s->type != BlockType::Function || !s->coroutine)
+      error("asynchronous comprehension outside of an asynchronous function", outer->pos);
+    for (Scope* c = comp;; c = c->parent) {
+      if (c->comprehension == CompKind::Generator)
+        error("asynchronous generator expressions are not supported yet", c->pos);
+      c->coroutine = true;
+      if (c == outer) break;
+    }
   }
 
   void handle_comprehension(const ast::Expr& e, CompKind kind,
@@ -526,14 +539,8 @@ class Builder {
                             const ast::Expr& elt, const ast::Expr* value) {
     static const char* const names[] = {"", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
     if (generators.empty()) error("comprehension without 'for'", e.pos);
-    for (const auto& g : generators) {
-      if (g.is_async) {
-        Scope* s = non_comprehension_scope();
-        if (s->type == BlockType::Function && s->coroutine)
-          error("asynchronous comprehensions are not supported yet", e.pos);
-        error("asynchronous comprehension outside of an asynchronous function", e.pos);
-      }
-    }
+    bool has_async_for = false;
+    for (const auto& g : generators) has_async_for |= g.is_async;
     const auto& outermost = generators[0];
     // The outermost iterable is evaluated in the enclosing scope.
     cur_->comp_iter_expr++;
@@ -541,6 +548,7 @@ class Builder {
     cur_->comp_iter_expr--;
     enter_block(names[static_cast<int>(kind)], BlockType::Function, &e, e.pos);
     cur_->comprehension = kind;
+    if (has_async_for) make_async_comprehension(cur_);
     // The outermost iterator is received as the implicit argument `.0`.
     add_def(".0", kDefParam, e.pos);
     cur_->comp_iter_target = true;

@@ -15,6 +15,8 @@ def heappush(heap, item):
 
 
 def heappop(heap):
+    if not heap:
+        raise IndexError("index out of range")  # the C heapq's message
     lastelt = heap.pop()
     if heap:
         returnitem = heap[0]
@@ -25,6 +27,8 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
+    if not heap:
+        raise IndexError("index out of range")
     returnitem = heap[0]
     heap[0] = item
     _siftup(heap, 0)

@@ -255,8 +255,11 @@ TEST_CASE("errors: constructs lockvm does not support") {
   CHECK(comp_error("async def f():\n  async with x: pass") == "OK");
   CHECK(comp_error("def f():\n  async for x in y: pass") == "'async for' outside async function @2:3");
   CHECK(comp_error("def f():\n  async with x: pass") == "'async with' outside async function @2:3");
-  CHECK(comp_error("async def f():\n  [x async for x in y]") ==
-        "asynchronous comprehensions are not supported yet @2:3");
+  CHECK(comp_error("async def f():\n  [x async for x in y]") == "OK");
+  CHECK(comp_error("async def f():\n  {await x for x in y}") == "OK");
+  CHECK(comp_error("async def f():\n  [[await x for x in z] for z in y]") == "OK");
+  CHECK(comp_error("async def f():\n  (await x for x in y)") ==
+        "asynchronous generator expressions are not supported yet @2:3");
   CHECK(comp_error("async def f():\n  yield 1") == "asynchronous generators are not supported yet @2:3");
 }
 
