@@ -273,6 +273,7 @@ Value builtin_getattr(Thread<P>& t, const Value& obj, StrObject* name, bool must
         if (nm == "co_name") { incref<P>(c->name); return Value::object(c->name); }
         if (nm == "co_filename") { incref<P>(c->filename); return Value::object(c->filename); }
         if (nm == "co_argcount") return Value::integer(c->proto->argcount);
+        if (nm == "co_flags") return Value::integer(cpython_code_flags(c->proto->flags));
         break;
       }
       default: break;

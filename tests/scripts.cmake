@@ -24,7 +24,7 @@ list(SORT LOCKVM_SCRIPT_FILES)
 # them, or run isolated interpreters on worker threads) run: the stage exists
 # for data races; the full suite runs in the other builds.
 if(LOCKVM_SANITIZE STREQUAL "thread")
-  list(FILTER LOCKVM_SCRIPT_FILES INCLUDE REGEX "/(threading_|seed_threading|socket_|mp_|futures_|interp_)[^/]*\\.py$")
+  list(FILTER LOCKVM_SCRIPT_FILES INCLUDE REGEX "/(threading_|seed_threading|socket_|mp_|futures_|interp_|asyncio_threads)[^/]*\\.py$")
 endif()
 
 foreach(script IN LISTS LOCKVM_SCRIPT_FILES)
@@ -61,6 +61,12 @@ add_test(NAME cli-stats
   COMMAND ${Python3_EXECUTABLE} ${LOCKVM_TESTS_DIR}/cli/test_stats.py $<TARGET_FILE:lockvm>)
 set_tests_properties(cli-stats PROPERTIES LABELS "cli" TIMEOUT 300)
 endif()
+
+# The Python samples, small, under every policy: they run and leak nothing.
+add_test(NAME samples
+  COMMAND ${Python3_EXECUTABLE} ${LOCKVM_TESTS_DIR}/cli/test_samples.py $<TARGET_FILE:lockvm>
+          ${CMAKE_SOURCE_DIR}/samples)
+set_tests_properties(samples PROPERTIES LABELS "cli" TIMEOUT 600)
 
 # The benchmark harness in its CI mode: every program (and the threaded ones
 # at 1 and 2 threads) at a small size under every policy, python3 and Lua,

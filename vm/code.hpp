@@ -50,6 +50,20 @@ enum CodeFlags : uint32_t {
   kCodeAsyncGenerator = 1u << 7,  // async def containing yield (not supported yet)
 };
 
+// code.co_flags as CPython numbers them (Include/cpython/code.h), for the
+// code that tests them (asyncio.iscoroutinefunction, inspect-like checks).
+constexpr uint32_t cpython_code_flags(uint32_t flags) {
+  uint32_t r = 0;
+  if (!(flags & (kCodeClassBody | kCodeModule))) r |= 0x1 | 0x2;  // CO_OPTIMIZED | CO_NEWLOCALS
+  if (flags & kCodeVarargs) r |= 0x4;
+  if (flags & kCodeVarkeywords) r |= 0x8;
+  if (flags & kCodeNested) r |= 0x10;
+  if (flags & kCodeGenerator) r |= 0x20;
+  if (flags & kCodeCoroutine) r |= 0x80;
+  if (flags & kCodeAsyncGenerator) r |= 0x200;
+  return r;
+}
+
 struct CodeProto {
   std::string name;       // "f", "<module>", "<lambda>", "<listcomp>", ...
   std::string qualname;   // "C.f", "f.<locals>.g"

@@ -130,3 +130,22 @@ try:
     loop.call_soon(print)
 except RuntimeError as e:
     print(e)
+
+
+async def coro_fn():
+    pass
+
+
+class WithMethod:
+    async def method(self):
+        pass
+
+    def plain(self):
+        pass
+
+
+print(asyncio.iscoroutinefunction(coro_fn), asyncio.iscoroutinefunction(WithMethod().method),
+      asyncio.iscoroutinefunction(WithMethod().plain), asyncio.iscoroutinefunction(len))
+c = coro_fn()
+print(asyncio.iscoroutine(c), asyncio.iscoroutine(coro_fn), coro_fn.__code__.co_flags & 0x80)
+c.close()

@@ -23,7 +23,8 @@ from asyncio.events import (AbstractEventLoop, BaseEventLoop, Handle, SelectorEv
                             new_event_loop, set_event_loop, _get_running_loop)
 from asyncio.tasks import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, Task,
                            all_tasks, as_completed, create_task, current_task,
-                           ensure_future, gather, iscoroutine, run_coroutine_threadsafe,
+                           ensure_future, gather, iscoroutine, iscoroutinefunction,
+                           run_coroutine_threadsafe,
                            shield, sleep, to_thread, wait, wait_for)
 from asyncio.locks import BoundedSemaphore, Condition, Event, Lock, Semaphore
 from asyncio.queues import LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull

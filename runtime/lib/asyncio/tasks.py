@@ -17,7 +17,7 @@ from asyncio.futures import (CancelledError, Future, InvalidStateError, _chain_f
 
 __all__ = ["Task", "create_task", "ensure_future", "sleep", "gather", "shield",
            "wait_for", "wait", "as_completed", "to_thread", "run_coroutine_threadsafe",
-           "current_task", "all_tasks", "iscoroutine",
+           "current_task", "all_tasks", "iscoroutine", "iscoroutinefunction",
            "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"]
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
@@ -37,6 +37,14 @@ del _probe_coro
 
 def iscoroutine(obj):
     return isinstance(obj, _coroutine_type)
+
+
+def iscoroutinefunction(func):
+    """Whether calling func (a function, or a method of one) makes a
+    coroutine: its code has CO_COROUTINE (0x80) in co_flags."""
+    func = getattr(func, "__func__", func)
+    code = getattr(func, "__code__", None)
+    return code is not None and bool(code.co_flags & 0x80)
 
 
 _task_counter = 0
