@@ -47,7 +47,7 @@ enum CodeFlags : uint32_t {
   kCodeNested = 1u << 4,     // defined inside another function
   kCodeClassBody = 1u << 5,  // runs with a namespace dict (LOAD_NAME/STORE_NAME)
   kCodeModule = 1u << 6,     // module (or REPL entry) body
-  kCodeAsyncGenerator = 1u << 7,  // async def containing yield (not supported yet)
+  kCodeAsyncGenerator = 1u << 7,  // async def containing yield (with kCodeGenerator)
 };
 
 // code.co_flags as CPython numbers them (Include/cpython/code.h), for the

@@ -210,6 +210,9 @@ void Compiler::enter_unit(symtable::Scope* ste, std::string name, int firstlinen
   if (ste->varargs) flags |= kCodeVarargs;
   if (ste->varkeywords) flags |= kCodeVarkeywords;
   if (ste->generator) flags |= kCodeGenerator;
+  // `yield` in a coroutine (an async def or an async comprehension) makes
+  // an async generator: not a coroutine, not awaitable.
+  if (ste->generator && ste->coroutine) flags = (flags & ~uint32_t{kCodeCoroutine}) | kCodeAsyncGenerator;
   if (ste->nested) flags |= kCodeNested;
   co.flags = flags;
   co.varnames = ste->varnames;
@@ -605,6 +608,7 @@ bool has_arg(Op op) {
     case Op::GET_ANEXT:
     case Op::END_ASYNC_FOR:
     case Op::BEFORE_ASYNC_WITH:
+    case Op::ASYNC_GEN_WRAP:
     case Op::PUSH_EXC_INFO:
     case Op::POP_EXCEPT:
     case Op::POP_EXCEPT_RERAISE:

@@ -344,6 +344,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
       else
         emit(Op::LOAD_NONE);
       set_line(e.pos);
+      if (u_->ste->coroutine) emit(Op::ASYNC_GEN_WRAP);
       emit(Op::YIELD_VALUE);
       break;
     }
@@ -873,7 +874,8 @@ void Compiler::compile_comprehension(const ast::Expr& e, CompKind kind,
   static const char* const names[] = {"", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
   symtable::Scope* scope = st_->lookup(&e);
   // With `async for` or `await` inside, the comprehension is a coroutine
-  // that this code awaits right after calling it.
+  // that this code awaits right after calling it (a generator expression
+  // is an async generator, which is not awaited).
   bool is_async = scope->coroutine;
   enter_unit(scope, names[static_cast<int>(kind)], e.pos.line, is_async ? uint32_t{kCodeCoroutine} : 0u);
   u_->code->argcount = 1;
@@ -896,7 +898,7 @@ void Compiler::compile_comprehension(const ast::Expr& e, CompKind kind,
   set_line(e.pos);
   emit(generators[0].is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 1);
-  if (is_async) emit_await();
+  if (is_async && kind != CompKind::Generator) emit_await();
 }
 
 void Compiler::compile_comprehension_generator(const std::vector<ast::Comprehension>& generators,
@@ -930,6 +932,7 @@ void Compiler::compile_comprehension_generator(const std::vector<ast::Comprehens
     switch (kind) {
       case CompKind::Generator:
         visit_expr(elt);
+        if (u_->ste->coroutine) emit(Op::ASYNC_GEN_WRAP);
         emit(Op::YIELD_VALUE);
         emit(Op::POP_TOP);
         break;

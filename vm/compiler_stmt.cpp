@@ -288,6 +288,7 @@ void Compiler::compile_for(const ast::For& s) {
 
 void Compiler::compile_return(const ast::Return& s) {
   if (u_->ste->type != BlockType::Function) error("'return' outside function", s.pos);
+  if (s.value && u_->ste->coroutine && u_->ste->generator) error("'return' with value in async generator", s.pos);
   Const cv;
   bool is_const = s.value && constant_value(*s.value, cv);
   bool preserve_tos = s.value && !is_const;

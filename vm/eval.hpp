@@ -28,6 +28,24 @@ Value recursion_error(Thread<P>& t) {
 }
 
 template <LockPolicy P>
+Value import_module(Thread<P>& t, std::string_view name, DictObject* globals);
+
+// An async generator is the Python class async_generator of the frozen
+// module _asyncgen around the generator `g` that runs its frame: its
+// __anext__, asend, athrow and aclose are the awaitables of PEP 525,
+// written in Python over g's _ag_send and _ag_throw.
+template <LockPolicy P>
+Value make_async_generator(Thread<P>& t, GeneratorObject* g) {
+  g->is_async_gen = true;
+  Ref<P> raw(Value::object(g));
+  Ref<P> module(import_module(t, "_asyncgen", nullptr));
+  if (module->is_null()) return Value();
+  Ref<P> cls(getattr(t, *module, intern(t.interp, "async_generator")));
+  if (cls->is_null()) return Value();
+  return call(t, *cls, &*raw, 1);
+}
+
+template <LockPolicy P>
 Value make_generator(Thread<P>& t, Frame* f) {
   auto* g = alloc_object<P, GeneratorObject>(
       (f->code->proto->flags & kCodeCoroutine) ? t.types().coroutine : t.types().generator, Kind::Generator);
@@ -38,6 +56,7 @@ Value make_generator(Thread<P>& t, Frame* f) {
   incref<P>(g->qualname);
   g->is_coroutine = f->code->proto->flags & kCodeCoroutine;
   f->gen = g;
+  if (f->code->proto->flags & kCodeAsyncGenerator) return make_async_generator(t, g);
   return Value::object(g);
 }
 
@@ -210,6 +229,19 @@ Value gen_resume(Thread<P>& t, GeneratorObject* g, const Value& sent, Value exc,
   if (!started && exc.is_null() && !sent.is_none() && !sent.is_null()) {
     gen_unclaim<P>(g);
     return raise(t, t.types().TypeError, "can't send non-None value to a just-started generator");
+  }
+  if (!started && !exc.is_null()) {
+    // Thrown into a generator that has not started: it ends at once, before
+    // its first instruction, where no try of its body covers it (CPython's
+    // frame is outside every handler until it first runs).
+    drop_frame<P>(f);
+    drain<P>();
+    free_heap_frame(f);
+    g->frame = nullptr;
+    gen_unclaim<P>(g);
+    decref<P>(t.exc);
+    t.exc = exc;
+    return Value();
   }
   if (t.depth >= t.interp.recursion_limit) {
     gen_unclaim<P>(g);
@@ -719,6 +751,45 @@ Value iterator_next(Thread<P>& t, const Value* args, size_t nargs, TupleObject* 
   return r;
 }
 
+// The async generator's steps (runtime/lib/_asyncgen.py): resume the frame
+// with a value, or throw an exception instance into it, and say whether
+// what it yielded was its own value (ASYNC_GEN_WRAP) or an await's:
+// (wrapped, value). A return raises StopIteration, as send() does.
+template <LockPolicy P>
+Value ag_step_result(Thread<P>& t, GeneratorObject* g, Value r, Value ret) {
+  bool wrapped = g->yielded_wrapped;
+  g->yielded_wrapped = false;
+  r = stop_iteration_if_done(t, r, ret);
+  if (r.is_null()) return r;
+  Value items[2] = {Value::boolean(wrapped), r};
+  Value pair = new_tuple(t, items, 2);
+  decref<P>(r);
+  return pair;
+}
+
+template <LockPolicy P>
+Value ag_send(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "_ag_send");
+  if (!g) return Value();
+  if (nargs != 2) return raise(t, t.types().TypeError, "_ag_send() takes exactly one argument");
+  g->yielded_wrapped = false;
+  Value ret;
+  Value r = gen_resume(t, g, args[1], Value(), &ret);
+  return ag_step_result(t, g, r, ret);
+}
+
+template <LockPolicy P>
+Value ag_throw(Thread<P>& t, const Value* args, size_t nargs, TupleObject* kw) {
+  GeneratorObject* g = gen_self(t, args, nargs, "_ag_throw");
+  if (!g) return Value();
+  if (nargs != 2 || !is_kind(args[1], Kind::Exception))
+    return raise(t, t.types().TypeError, "_ag_throw() takes an exception instance");
+  g->yielded_wrapped = false;
+  Value ret;
+  Value r = gen_throw_into(t, g, share<P>(args[1]), &ret);
+  return ag_step_result(t, g, r, ret);
+}
+
 template <LockPolicy P>
 void register_generator_methods(Thread<P>& t) {
   for (TypeObject* g : {t.types().generator, t.types().coroutine}) {
@@ -728,6 +799,8 @@ void register_generator_methods(Thread<P>& t) {
     add_method(t, g, "__iter__", iter_self<P>);
     add_method(t, g, "__next__", gen_next<P>);
   }
+  add_method(t, t.types().generator, "_ag_send", ag_send<P>);
+  add_method(t, t.types().generator, "_ag_throw", ag_throw<P>);
   add_method(t, t.types().iterator, "__iter__", iter_self<P>);
   add_method(t, t.types().iterator, "__next__", iterator_next<P>);
 }

@@ -337,6 +337,13 @@ struct GeneratorObject : Object {
   StrObject* qualname;
   bool running = false;
   bool is_coroutine = false;
+  // The frame of an async generator (`yield` in `async def`), which the
+  // Python-level async_generator object drives (runtime/lib/_asyncgen.py):
+  // ASYNC_GEN_WRAP sets yielded_wrapped before a `yield`, so that what the
+  // frame hands out is known to be a value of the async generator and not
+  // something an `await` inside it passes up to the event loop.
+  bool is_async_gen = false;
+  bool yielded_wrapped = false;
   bool finalized = false;  // close() has run on it as it died (runtime/gc.hpp, defer_finalizer)
   // The generator's own "exception being handled" (CPython's gi_exc_state):
   // set by PUSH_EXC_INFO / POP_EXCEPT in the generator's frame, kept while it

@@ -157,6 +157,8 @@ namespace lockvm {
   X(END_ASYNC_FOR, -2)     /* (aiter exc -- ) the loop's end if exc is a        \
                               StopAsyncIteration, else re-raises exc */         \
   X(BEFORE_ASYNC_WITH, 1)  /* (mgr -- bound_aexit awaitable of __aenter__()) */ \
+  X(ASYNC_GEN_WRAP, 0)     /* (v -- v) in an async generator, before YIELD_VALUE: \
+                              marks the yield as the generator's own value */ \
   /* --- exceptions -------------------------------------------------------- */ \
   X(RAISE_VARARGS, -99)    /* arg=0: re-raise the handled exception;            \
                               1: (exc -- ); 2: (exc cause -- ) */              \

@@ -500,11 +500,8 @@ class Builder {
       error(std::string("'yield' inside ") + comp_desc(cur_->comprehension), e.pos);
     if (cur_->type != BlockType::Function)
       error(from ? "'yield from' outside function" : "'yield' outside function", e.pos);
-    if (cur_->coroutine) {
-      if (from) error("'yield from' inside async function", e.pos);
-      error("asynchronous generators are not supported yet", e.pos);
-    }
-    cur_->generator = true;
+    if (cur_->coroutine && from) error("'yield from' inside async function", e.pos);
+    cur_->generator = true;  // in a coroutine: an async generator
   }
 
   [[gnu::noinline]] void check_await(const ast::Expr& e) {
@@ -518,19 +515,20 @@ class Builder {
 
   // A comprehension with `async for` or `await` in it is a coroutine that
   // its enclosing code awaits, and so is every comprehension around it, up
-  // to the async function they are in. (Errors are reported at the
-  // outermost comprehension, as CPython does.)
+  // to the async function they are in, which the error names otherwise (at
+  // the outermost comprehension, as CPython does). A generator expression
+  // is the exception: with them it is an async generator, which is not
+  // awaited where it is made and may be made anywhere.
   void make_async_comprehension(Scope* comp) {
-    Scope* outer = comp;
-    while (outer->parent->is_comprehension()) outer = outer->parent;
-    Scope* s = outer->parent;
-    if (s->type != BlockType::Function || !s->coroutine)
-      error("asynchronous comprehension outside of an asynchronous function", outer->pos);
     for (Scope* c = comp;; c = c->parent) {
-      if (c->comprehension == CompKind::Generator)
-        error("asynchronous generator expressions are not supported yet", c->pos);
       c->coroutine = true;
-      if (c == outer) break;
+      if (c->comprehension == CompKind::Generator) return;
+      if (!c->parent->is_comprehension()) {
+        Scope* s = c->parent;
+        if (s->type != BlockType::Function || !s->coroutine)
+          error("asynchronous comprehension outside of an asynchronous function", c->pos);
+        return;
+      }
     }
   }
 

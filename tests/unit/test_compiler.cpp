@@ -258,9 +258,10 @@ TEST_CASE("errors: constructs lockvm does not support") {
   CHECK(comp_error("async def f():\n  [x async for x in y]") == "OK");
   CHECK(comp_error("async def f():\n  {await x for x in y}") == "OK");
   CHECK(comp_error("async def f():\n  [[await x for x in z] for z in y]") == "OK");
-  CHECK(comp_error("async def f():\n  (await x for x in y)") ==
-        "asynchronous generator expressions are not supported yet @2:3");
-  CHECK(comp_error("async def f():\n  yield 1") == "asynchronous generators are not supported yet @2:3");
+  CHECK(comp_error("async def f():\n  (await x for x in y)") == "OK");
+  CHECK(comp_error("def f():\n  return (x async for x in y)") == "OK");
+  CHECK(comp_error("async def f():\n  yield 1\n  return 2") == "'return' with value in async generator @3:3");
+  CHECK(comp_error("async def f():\n  yield 1") == "OK");
 }
 
 TEST_CASE("errors: too many statically nested blocks") {
