@@ -97,6 +97,9 @@ class async_generator_asend(_Awaitable):
         self._value = value
         self._state = _INIT
 
+    def __next__(self):
+        return self._resume(None, None)
+
     def send(self, value):
         return self._resume(value, None)
 
@@ -124,9 +127,22 @@ class async_generator_asend(_Awaitable):
             self._state = _ITER
             agen._running_async = True
         try:
-            wrapped, result = agen._step(value, exc)
-        except BaseException:
+            if exc is None:  # the common step, without _step's call
+                wrapped, result = agen._gen._ag_send(value)
+            else:
+                wrapped, result = agen._step(value, exc)
+        except StopIteration:
             self._state = _CLOSED
+            agen._finished = True
+            agen._closed = True
+            agen._running_async = False
+            raise StopAsyncIteration from None
+        except BaseException as e:
+            self._state = _CLOSED
+            agen._finished = True
+            if isinstance(e, (StopAsyncIteration, GeneratorExit)):
+                agen._closed = True
+            agen._running_async = False
             raise
         if wrapped:
             self._state = _CLOSED
