@@ -89,6 +89,7 @@ class BaseEventLoop:
         self._exception_handler = None
         self._default_executor = None
         self._debug = False
+        self._unretrieved = {}  # id -> future finished with an exception nobody retrieved
 
     def __repr__(self):
         return "<%s running=%s closed=%s debug=%s>" % (
@@ -203,6 +204,7 @@ class BaseEventLoop:
             raise RuntimeError("Cannot close a running event loop")
         if self._closed:
             return
+        self._log_unretrieved()
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
@@ -239,6 +241,20 @@ class BaseEventLoop:
         for handle in ready:
             if not handle._cancelled:
                 handle._run()
+
+    def _log_unretrieved(self):
+        futures = list(self._unretrieved.values())
+        self._unretrieved.clear()
+        for fut in futures:
+            if not fut._log_traceback:
+                continue
+            fut._log_traceback = False
+            kind = "Task" if hasattr(fut, "get_coro") else "Future"
+            self.call_exception_handler({
+                "message": "%s exception was never retrieved" % kind,
+                "exception": fut._exception,
+                "future": fut,
+            })
 
     # -- threads -----------------------------------------------------------
 

@@ -48,17 +48,19 @@ class Future:
         self._callbacks = []
         self._cancel_message = None
         self._cancelled_exc = None
+        self._log_traceback = False  # an exception nobody has looked at yet
 
     def __repr__(self):
-        return "<%s %s>" % (type(self).__name__, self._repr_info())
+        return "<%s %s>" % (type(self).__name__, " ".join(self._repr_info()))
 
     def _repr_info(self):
-        state = self._state.lower()
+        info = [self._state.lower()]
         if self._state == _FINISHED:
             if self._exception is not None:
-                return "%s exception=%r" % (state, self._exception)
-            return "%s result=%r" % (state, self._result)
-        return state
+                info.append("exception=%r" % (self._exception,))
+            else:
+                info.append("result=%r" % (self._result,))
+        return info
 
     def get_loop(self):
         return self._loop
@@ -99,6 +101,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Result is not set.")
+        self._retrieved()
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -108,7 +111,13 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Exception is not set.")
+        self._retrieved()
         return self._exception
+
+    def _retrieved(self):
+        if self._log_traceback:
+            self._log_traceback = False
+            self._loop._unretrieved.pop(id(self), None)
 
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
@@ -141,6 +150,10 @@ class Future:
         self._exception = exception
         self._state = _FINISHED
         self._schedule_callbacks()
+        # CPython logs an exception never retrieved when the future is
+        # collected; lockvm runs no __del__, so the loop logs it at close().
+        self._log_traceback = True
+        self._loop._unretrieved[id(self)] = self
 
     def __await__(self):
         if not self.done():

@@ -82,10 +82,10 @@ class Task(Future):
     def _repr_info(self):
         info = Future._repr_info(self)
         if self._must_cancel:
-            info = "cancelling"
-        info += " name=%r coro=%r" % (self._name, self._coro)
+            info[0] = "cancelling"
+        info[1:1] = ["name=%r" % (self._name,), "coro=%r" % (self._coro,)]
         if self._fut_waiter is not None:
-            info += " wait_for=%r" % (self._fut_waiter,)
+            info.append("wait_for=%r" % (self._fut_waiter,))
         return info
 
     def get_coro(self):
