@@ -158,8 +158,8 @@ class Compiler {
   void compile_try_except(const ast::Try& s);
   void compile_try_finally(const ast::Try& s);
   void compile_with(const ast::With& s, size_t item);
-  void compile_async_with(const ast::With& s, size_t item);
   void compile_async_for(const ast::For& s);
+  void compile_for_body(const ast::For& s, int start, int end);
   void emit_await();
   void emit_async_with_exit();
   void compile_assert(const ast::Assert& s);

@@ -86,10 +86,7 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
           error("'async with' outside async function", s.pos);
       }
       if (w.items.empty()) error("'with' statement without items", s.pos);
-      if (w.is_async)
-        compile_async_with(w, 0);
-      else
-        compile_with(w, 0);
+      compile_with(w, 0);
       break;
     }
     case K::Assert: compile_assert(ast::as<ast::Assert>(s)); break;
@@ -261,6 +258,17 @@ void Compiler::compile_while(const ast::While& s) {
   bind(end);
 }
 
+// A for loop's step once its next item is on the stack: store it, run the
+// body, go back to `start` (`end`: where break goes).
+void Compiler::compile_for_body(const ast::For& s, int start, int end) {
+  push_fblock(FBlockType::ForLoop, start, end);
+  visit_store(*s.target);
+  visit_body(s.body);
+  set_line(s.pos);
+  emit_jump(Op::JUMP, start);
+  pop_fblock(FBlockType::ForLoop);
+}
+
 void Compiler::compile_for(const ast::For& s) {
   if (s.is_async) {
     auto* fn = u_->ste;
@@ -275,12 +283,7 @@ void Compiler::compile_for(const ast::For& s) {
   emit(Op::GET_ITER);
   bind(start);
   emit_jump(Op::FOR_ITER, cleanup);
-  push_fblock(FBlockType::ForLoop, start, end);
-  visit_store(*s.target);
-  visit_body(s.body);
-  set_line(s.pos);
-  emit_jump(Op::JUMP, start);
-  pop_fblock(FBlockType::ForLoop);
+  compile_for_body(s, start, end);
   bind(cleanup);
   visit_body(s.orelse);
   bind(end);
@@ -542,14 +545,26 @@ void Compiler::compile_try_except(const ast::Try& s) {
 //   s:  POP_TOP POP_EXCEPT POP_TOP JUMP end
 //   C:  (exit prev new) POP_EXCEPT_RERAISE
 //  end:
+//
+// `async with` is the same with an await after each call of the manager:
+// BEFORE_ASYNC_WITH then an await of what __aenter__ returned, the normal
+// exit as aexit(None, None, None) awaited (emit_async_with_exit), and an
+// await after WITH_EXCEPT_START.
 void Compiler::compile_with(const ast::With& s, size_t item) {
   const ast::WithItem& it = s.items[item];
+  const bool is_async = s.is_async;
+  const FBlockType block = is_async ? FBlockType::AsyncWith : FBlockType::With;
   int W = new_label(), end = new_label(), C = new_label(), suppress = new_label();
   int base = u_->depth;
   visit_expr(*it.context_expr);
   set_line(s.pos);
-  emit(Op::BEFORE_WITH);
-  push_fblock(FBlockType::With);
+  if (is_async) {
+    emit(Op::BEFORE_ASYNC_WITH);
+    emit_await();
+  } else {
+    emit(Op::BEFORE_WITH);
+  }
+  push_fblock(block);
   int hW = push_handler(W, base + 1);
   if (it.optional_vars)
     visit_store(*it.optional_vars);
@@ -560,69 +575,19 @@ void Compiler::compile_with(const ast::With& s, size_t item) {
   else
     visit_body(s.body);
   pop_handler();
-  pop_fblock(FBlockType::With);
+  pop_fblock(block);
   set_line(s.pos);
-  emit(Op::WITH_EXIT);
+  if (is_async)
+    emit_async_with_exit();
+  else
+    emit(Op::WITH_EXIT);
   emit_jump(Op::JUMP, end);
 
   bind_handler(hW);
   emit(Op::PUSH_EXC_INFO);
   int hC = push_handler(C, base + 2);
   emit(Op::WITH_EXCEPT_START);
-  emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
-  pop_handler();
-  emit(Op::POP_EXCEPT_RERAISE);
-  bind(suppress);
-  emit(Op::POP_TOP);
-  emit(Op::POP_EXCEPT);
-  emit(Op::POP_TOP);
-  emit_jump(Op::JUMP, end);
-  bind_handler(hC);
-  emit(Op::POP_EXCEPT_RERAISE);
-  bind(end);
-}
-
-// async with mgr as target: body
-//
-// compile_with's layout, with an await after each call of the manager:
-//
-//       mgr BEFORE_ASYNC_WITH (aexit aenter_result) await [region handler=W]
-//       STORE target | POP_TOP  body  [end]  aexit(None, None, None) await
-//       POP_TOP  JUMP end
-//   W:  (aexit exc) PUSH_EXC_INFO (aexit prev exc) [region handler=C]
-//       WITH_EXCEPT_START await POP_JUMP_IF_TRUE s [end C]  POP_EXCEPT_RERAISE
-//   s:  POP_TOP POP_EXCEPT POP_TOP JUMP end
-//   C:  (aexit prev new) POP_EXCEPT_RERAISE
-//  end:
-void Compiler::compile_async_with(const ast::With& s, size_t item) {
-  const ast::WithItem& it = s.items[item];
-  int W = new_label(), end = new_label(), C = new_label(), suppress = new_label();
-  int base = u_->depth;
-  visit_expr(*it.context_expr);
-  set_line(s.pos);
-  emit(Op::BEFORE_ASYNC_WITH);
-  emit_await();
-  push_fblock(FBlockType::AsyncWith);
-  int hW = push_handler(W, base + 1);
-  if (it.optional_vars)
-    visit_store(*it.optional_vars);
-  else
-    emit(Op::POP_TOP);
-  if (item + 1 < s.items.size())
-    compile_async_with(s, item + 1);
-  else
-    visit_body(s.body);
-  pop_handler();
-  pop_fblock(FBlockType::AsyncWith);
-  set_line(s.pos);
-  emit_async_with_exit();
-  emit_jump(Op::JUMP, end);
-
-  bind_handler(hW);
-  emit(Op::PUSH_EXC_INFO);
-  int hC = push_handler(C, base + 2);
-  emit(Op::WITH_EXCEPT_START);
-  emit_await();
+  if (is_async) emit_await();
   emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
   pop_handler();
   emit(Op::POP_EXCEPT_RERAISE);
@@ -672,12 +637,7 @@ void Compiler::compile_async_for(const ast::For& s) {
   emit(Op::GET_ANEXT);
   emit_await();
   pop_handler();
-  push_fblock(FBlockType::ForLoop, start, end);
-  visit_store(*s.target);
-  visit_body(s.body);
-  set_line(s.pos);
-  emit_jump(Op::JUMP, start);
-  pop_fblock(FBlockType::ForLoop);
+  compile_for_body(s, start, end);
   bind_handler(hE);
   emit(Op::END_ASYNC_FOR);
   visit_body(s.orelse);

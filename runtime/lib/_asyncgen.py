@@ -127,22 +127,9 @@ class async_generator_asend(_Awaitable):
             self._state = _ITER
             agen._running_async = True
         try:
-            if exc is None:  # the common step, without _step's call
-                wrapped, result = agen._gen._ag_send(value)
-            else:
-                wrapped, result = agen._step(value, exc)
-        except StopIteration:
+            wrapped, result = agen._step(value, exc)
+        except BaseException:
             self._state = _CLOSED
-            agen._finished = True
-            agen._closed = True
-            agen._running_async = False
-            raise StopAsyncIteration from None
-        except BaseException as e:
-            self._state = _CLOSED
-            agen._finished = True
-            if isinstance(e, (StopAsyncIteration, GeneratorExit)):
-                agen._closed = True
-            agen._running_async = False
             raise
         if wrapped:
             self._state = _CLOSED

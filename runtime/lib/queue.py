@@ -1,6 +1,7 @@
 """Synchronized queues for threads, as CPython's queue module (lockvm's own
 implementation on top of threading)."""
 
+import heapq as _heapq
 import threading
 from time import monotonic as _time
 
@@ -126,35 +127,6 @@ class Queue:
         return item
 
 
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
-
-
 class PriorityQueue(Queue):
     """Entries come out lowest first (heapq's order)."""
 
@@ -165,17 +137,10 @@ class PriorityQueue(Queue):
         return len(self.queue)
 
     def _put(self, item):
-        self.queue.append(item)
-        _siftdown(self.queue, 0, len(self.queue) - 1)
+        _heapq.heappush(self.queue, item)
 
     def _get(self):
-        last = self.queue.pop()
-        if self.queue:
-            item = self.queue[0]
-            self.queue[0] = last
-            _siftup(self.queue, 0)
-            return item
-        return last
+        return _heapq.heappop(self.queue)
 
 
 class LifoQueue(Queue):

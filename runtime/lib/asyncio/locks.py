@@ -7,22 +7,10 @@ so none is lost. They are for tasks of one event loop and are not
 thread-safe (use threading's between threads).
 """
 
-from asyncio import events
 from asyncio.futures import CancelledError
+from asyncio.mixins import _LoopBound
 
 __all__ = ["Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore"]
-
-
-class _LoopBound:
-    _loop = None
-
-    def _get_loop(self):
-        loop = events.get_running_loop()
-        if self._loop is None:
-            self._loop = loop
-        if loop is not self._loop:
-            raise RuntimeError("%r is bound to a different event loop" % (self,))
-        return loop
 
 
 class _ContextManagerMixin(_LoopBound):
@@ -43,10 +31,7 @@ class Lock(_ContextManagerMixin):
         self._locked = False
 
     def __repr__(self):
-        extra = "locked" if self._locked else "unlocked"
-        if self._waiters:
-            extra = "%s, waiters:%d" % (extra, len(self._waiters))
-        return "<asyncio.locks.Lock object [%s]>" % extra
+        return self._repr_state("locked" if self._locked else "unlocked", self._waiters)
 
     def locked(self):
         return self._locked
@@ -89,10 +74,7 @@ class Event(_LoopBound):
         self._value = False
 
     def __repr__(self):
-        extra = "set" if self._value else "unset"
-        if self._waiters:
-            extra = "%s, waiters:%d" % (extra, len(self._waiters))
-        return "<asyncio.locks.Event object [%s]>" % extra
+        return self._repr_state("set" if self._value else "unset", self._waiters)
 
     def is_set(self):
         return self._value
@@ -130,10 +112,7 @@ class Condition(_ContextManagerMixin):
         self._waiters = []
 
     def __repr__(self):
-        extra = "locked" if self.locked() else "unlocked"
-        if self._waiters:
-            extra = "%s, waiters:%d" % (extra, len(self._waiters))
-        return "<asyncio.locks.Condition object [%s]>" % extra
+        return self._repr_state("locked" if self.locked() else "unlocked", self._waiters)
 
     async def wait(self):
         if not self.locked():
@@ -189,10 +168,8 @@ class Semaphore(_ContextManagerMixin):
         self._value = value
 
     def __repr__(self):
-        extra = "locked" if self.locked() else "unlocked, value:%d" % self._value
-        if self._waiters:
-            extra = "%s, waiters:%d" % (extra, len(self._waiters))
-        return "<asyncio.locks.%s object [%s]>" % (type(self).__name__, extra)
+        return self._repr_state("locked" if self.locked() else "unlocked, value:%d" % self._value,
+                                self._waiters)
 
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))

@@ -4,8 +4,7 @@ on futures that the other side completes."""
 
 import heapq as _heapq
 
-from asyncio import events
-from asyncio.futures import CancelledError
+from asyncio.mixins import _LoopBound
 
 __all__ = ["Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty"]
 
@@ -26,14 +25,13 @@ def _wakeup_next(waiters):
             break
 
 
-class Queue:
+class Queue(_LoopBound):
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0
         self._finished = None
-        self._loop = None
         self._init(maxsize)
 
     # The storage, which the subclasses change.
@@ -55,14 +53,6 @@ class Queue:
 
     def _size(self):
         return len(self._queue) - self._head
-
-    def _get_loop(self):
-        loop = events.get_running_loop()
-        if self._loop is None:
-            self._loop = loop
-        if loop is not self._loop:
-            raise RuntimeError("%r is bound to a different event loop" % (self,))
-        return loop
 
     def __repr__(self):
         return "<%s maxsize=%r>" % (type(self).__name__, self._maxsize)
