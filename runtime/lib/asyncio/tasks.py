@@ -48,6 +48,7 @@ def iscoroutinefunction(func):
 
 
 _task_counter = 0
+_task_counter_lock = _thread.allocate_lock()  # loops on several threads name tasks at once
 _all_tasks = set()   # tasks not yet done
 _current_tasks = {}  # loop -> the task running on it
 
@@ -69,9 +70,12 @@ class Task(Future):
         Future.__init__(self, loop=loop)
         if not iscoroutine(coro):
             raise TypeError("a coroutine was expected, got %r" % (coro,))
-        global _task_counter
-        _task_counter += 1
-        self._name = "Task-%d" % _task_counter if name is None else str(name)
+        if name is None:
+            global _task_counter
+            with _task_counter_lock:
+                _task_counter += 1
+                name = "Task-%d" % _task_counter
+        self._name = str(name)
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
