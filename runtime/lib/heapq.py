@@ -93,9 +93,10 @@ def nlargest(n, iterable, key=None):
 
 
 def merge(*iterables, key=None, reverse=False):
-    """Merges sorted inputs into one sorted iterator (a stable merge)."""
+    """Merges sorted inputs into one sorted iterator, earlier inputs first
+    among equal items. Unlike CPython's, it reads every input first: it
+    sorts their concatenation (a stable sort keeps that order)."""
     items = []
-    for order, it in enumerate(iterables):
-        for value in it:
-            items.append(value)
+    for it in iterables:
+        items.extend(it)
     return iter(sorted(items, key=key, reverse=reverse))

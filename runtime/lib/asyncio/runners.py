@@ -2,7 +2,6 @@
 the tasks it left behind cancelled first (CPython 3.11's asyncio/runners.py)."""
 
 from asyncio import events, tasks
-from asyncio.futures import CancelledError
 
 __all__ = ["run", "Runner"]
 

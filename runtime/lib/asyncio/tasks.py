@@ -12,8 +12,7 @@ coroutine's return value.
 import _thread
 
 from asyncio import events
-from asyncio.futures import (CancelledError, Future, InvalidStateError, _chain_future,
-                             isfuture, wrap_future)
+from asyncio.futures import CancelledError, Future, InvalidStateError, _chain_future, isfuture
 
 __all__ = ["Task", "create_task", "ensure_future", "sleep", "gather", "shield",
            "wait_for", "wait", "as_completed", "to_thread", "run_coroutine_threadsafe",
@@ -540,5 +539,3 @@ def run_coroutine_threadsafe(coro, loop):
     loop.call_soon_threadsafe(callback)
     return future
 
-
-__all__.append("wrap_future")
