@@ -13,6 +13,7 @@
 #include "runtime/modules_interpreters.hpp"
 #include "runtime/modules_mp.hpp"
 #include "runtime/modules_random.hpp"
+#include "runtime/modules_select.hpp"
 #include "runtime/modules_socket.hpp"
 #include "runtime/modules_std.hpp"
 #include "runtime/modules_thread.hpp"
@@ -209,6 +210,7 @@ void bootstrap(Thread<P>& t) {
   in.builtin_modules.push_back({"gc", &make_gc_module<P>});
   in.builtin_modules.push_back({"_thread", &make_thread_module<P>});
   in.builtin_modules.push_back({"socket", &make_socket_module<P>});
+  in.builtin_modules.push_back({"select", &make_select_module<P>});
   in.builtin_modules.push_back({"_multiprocessing", &make_mp_module<P>});
   in.builtin_modules.push_back({"_serialize", &make_serialize_module<P>});
   in.builtin_modules.push_back({"_interpreters", &make_interpreters_module<P>});

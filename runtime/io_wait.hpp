@@ -3,6 +3,7 @@
 // module (runtime/modules_socket.hpp) blocks with.
 //
 //   wait_fd(t, fd, for_write, deadline) -> Ready / TimedOut / Interrupted
+//   wait_fds(t, pollfds, deadline)       -> the same for several (select)
 //
 //   * OS threads (gil, and the parallel policies): poll() on the calling
 //     thread. Call it inside a BlockingSection, so that other threads run
@@ -38,6 +39,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -200,6 +202,133 @@ inline WaitResult fiber_wait_fd(int fd, bool for_write, const IoDeadline& deadli
   }
 }
 
+// Several descriptors at once (select.select, the asyncio loop): the same
+// two ways of waiting, until any one of them is ready. Afterwards a poll()
+// with no wait fills every `revents`, whatever ended the wait.
+inline void fill_revents(std::vector<pollfd>& fds) {
+  for (pollfd& p : fds) p.revents = 0;
+  if (!fds.empty()) ::poll(fds.data(), fds.size(), 0);
+}
+
+inline WaitResult poll_fds(std::vector<pollfd>& fds, const IoDeadline& deadline,
+                           const std::atomic<uint32_t>* breaker) {
+  using clock = std::chrono::steady_clock;
+  for (;;) {
+    if (interrupted(breaker)) return WaitResult::Interrupted;
+    int ms = -1;
+    if (deadline) {
+      auto left = *deadline - clock::now();
+      if (left <= clock::duration::zero()) {
+        fill_revents(fds);
+        return WaitResult::TimedOut;
+      }
+      auto left_ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
+      ms = left_ms > INT_MAX ? INT_MAX : static_cast<int>(left_ms);
+    }
+    if (breaker && (ms < 0 || ms > kSlice.count())) ms = static_cast<int>(kSlice.count());
+    int r = ::poll(fds.data(), fds.size(), ms);
+    if (r > 0) return WaitResult::Ready;
+    if (r < 0 && errno != EINTR) {  // EINVAL, ENOMEM: report every descriptor as it stands
+      fill_revents(fds);
+      return WaitResult::Ready;
+    }
+  }
+}
+
+// One fiber's wait on several descriptors: one stream_descriptor per
+// duplicate and direction, all touched on the reactor thread only; the first
+// to become ready fulfils the promise (`fired` keeps the others from it).
+struct FdsWaitOp {
+  explicit FdsWaitOp(boost::asio::io_context& c) : ctx(c) {}
+  boost::asio::io_context& ctx;
+  std::vector<std::unique_ptr<boost::asio::posix::stream_descriptor>> sds;
+  boost::fibers::promise<void> done;
+  bool fired = false;
+  void fire() {
+    if (!fired) {
+      fired = true;
+      done.set_value();
+    }
+  }
+};
+
+inline WaitResult fiber_wait_fds(std::vector<pollfd>& fds, const IoDeadline& deadline,
+                                 const std::atomic<uint32_t>* breaker) {
+  using clock = std::chrono::steady_clock;
+  namespace asio = boost::asio;
+  {  // as fiber_wait_fd: let the other fibers run and look again first
+    auto spin_end = clock::now() + kSpin;
+    for (;;) {
+      boost::this_fiber::yield();
+      if (!fds.empty() && ::poll(fds.data(), fds.size(), 0) > 0) return WaitResult::Ready;
+      if (interrupted(breaker)) return WaitResult::Interrupted;
+      auto now = clock::now();
+      if (deadline && now >= *deadline) {
+        fill_revents(fds);
+        return WaitResult::TimedOut;
+      }
+      if (now >= spin_end) break;
+    }
+  }
+  struct Want {
+    int fd;
+    bool for_write;
+  };
+  std::vector<Want> wants;
+  for (const pollfd& p : fds) {
+    if (p.events & (POLLIN | POLLPRI)) wants.push_back({p.fd, false});
+    if (p.events & POLLOUT) wants.push_back({p.fd, true});
+  }
+  IoReactor& reactor = IoReactor::get();
+  auto op = std::make_shared<FdsWaitOp>(reactor.context());
+  boost::fibers::future<void> fut = op->done.get_future();
+  asio::post(reactor.context(), [op, wants] {
+    for (const Want& w : wants) {
+      int dup_fd = ::fcntl(w.fd, F_DUPFD_CLOEXEC, 0);
+      if (dup_fd < 0) {  // EBADF, EMFILE: the final poll() reports it
+        op->fire();
+        continue;
+      }
+      auto sd = std::make_unique<asio::posix::stream_descriptor>(op->ctx);
+      boost::system::error_code ec;
+      sd->assign(dup_fd, ec);
+      if (ec) {
+        ::close(dup_fd);
+        op->fire();
+        continue;
+      }
+      asio::posix::stream_descriptor* raw = sd.get();
+      op->sds.push_back(std::move(sd));
+      raw->async_wait(w.for_write ? asio::posix::stream_descriptor::wait_write
+                                  : asio::posix::stream_descriptor::wait_read,
+                      [op](const boost::system::error_code& e) {
+                        if (e != asio::error::operation_aborted) op->fire();
+                      });
+    }
+  });
+  // Whatever ends the wait, the descriptors are closed on the reactor
+  // thread (their pending waits end with operation_aborted).
+  auto finish = [&](WaitResult r) {
+    asio::post(reactor.context(), [op] {
+      boost::system::error_code ignored;
+      for (auto& sd : op->sds) sd->close(ignored);
+    });
+    fill_revents(fds);
+    return r;
+  };
+  for (;;) {
+    if (interrupted(breaker)) return finish(WaitResult::Interrupted);
+    if (!deadline && !breaker) {
+      fut.wait();
+      return finish(WaitResult::Ready);
+    }
+    auto until = deadline ? *deadline : clock::now() + kSlice;
+    if (breaker) until = std::min(until, clock::now() + kSlice);
+    if (fut.wait_until(until) == boost::fibers::future_status::ready) return finish(WaitResult::Ready);
+    if (deadline && clock::now() >= *deadline) return finish(WaitResult::TimedOut);
+  }
+}
+
 }  // namespace io_detail
 
 // Waits until `fd` is readable (or writable), the deadline passes, or (main
@@ -216,6 +345,19 @@ WaitResult wait_fd(Thread<P>& t, int fd, bool for_write, const IoDeadline& deadl
   } else {
     return io_detail::poll_fd(fd, for_write, deadline, breaker);
   }
+}
+
+// Waits until any of `fds` is ready (each pollfd's `events`), the deadline
+// passes, or (main thread) Ctrl-C; every `revents` is filled on return. As
+// wait_fd: call inside a BlockingSection.
+template <LockPolicy P>
+WaitResult wait_fds(Thread<P>& t, std::vector<pollfd>& fds, const IoDeadline& deadline) {
+  const std::atomic<uint32_t>* breaker = t.is_main ? &t.interp.eval_breaker : nullptr;
+  if constexpr (P::Threads::kFibers) {
+    if (!(t.is_main && t.interp.threads.running() == 0))
+      return io_detail::fiber_wait_fds(fds, deadline, breaker);
+  }
+  return io_detail::poll_fds(fds, deadline, breaker);
 }
 
 }  // namespace lockvm::rt
