@@ -10,10 +10,13 @@ PriorityQueue, and the loop's call_soon, call_later, call_at,
 call_soon_threadsafe, run_in_executor, run_until_complete, run_forever, stop,
 close, time, exception handlers.
 
-What it has not (NotImplementedError when called): streams, sockets and
-subprocesses in the loop (open_connection, start_server, loop.sock_*), and
-TaskGroup, which needs ExceptionGroup. Blocking socket code runs beside the
-loop with asyncio.to_thread().
+TCP streams (open_connection, start_server, StreamReader, StreamWriter) and
+the loop's add_reader/add_writer and sock_recv/sock_sendall/sock_accept/
+sock_connect, on select.select.
+
+What it has not (NotImplementedError when called): subprocesses, UNIX
+sockets, transports and protocols (loop.create_connection/create_server),
+and TaskGroup, which needs ExceptionGroup.
 """
 
 from asyncio.futures import (CancelledError, Future, InvalidStateError, TimeoutError,
@@ -30,6 +33,8 @@ from asyncio.locks import BoundedSemaphore, Condition, Event, Lock, Semaphore
 from asyncio.queues import LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull
 from asyncio.timeouts import Timeout, timeout, timeout_at
 from asyncio.runners import Runner, run
+from asyncio.streams import (IncompleteReadError, LimitOverrunError, Server, StreamReader,
+                             StreamWriter, open_connection, start_server)
 
 
 def _unsupported(what, why):
@@ -39,11 +44,6 @@ def _unsupported(what, why):
     return fail
 
 
-_NO_STREAMS = "the event loop has no sockets yet; run blocking socket code with asyncio.to_thread()"
-open_connection = _unsupported("asyncio.open_connection()", _NO_STREAMS)
-start_server = _unsupported("asyncio.start_server()", _NO_STREAMS)
-open_unix_connection = _unsupported("asyncio.open_unix_connection()", _NO_STREAMS)
-start_unix_server = _unsupported("asyncio.start_unix_server()", _NO_STREAMS)
 create_subprocess_exec = _unsupported("asyncio.create_subprocess_exec()", "no subprocesses")
 create_subprocess_shell = _unsupported("asyncio.create_subprocess_shell()", "no subprocesses")
 

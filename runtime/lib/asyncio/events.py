@@ -1,23 +1,30 @@
-"""The asyncio event loop for lockvm: ready callbacks, timers, and a wake-up
-for other threads.
+"""The asyncio event loop for lockvm: ready callbacks, timers, descriptors
+to watch, and a wake-up for other threads.
 
 One loop iteration runs every callback that was ready when it began (those
 they schedule wait for the next iteration, as in CPython), after moving the
-timers that are due to the ready list. With nothing ready the loop waits on
-a threading.Condition until the next timer is due or another thread calls
-call_soon_threadsafe(): that wait releases the GIL under `gil`, lets other
-fibers run under `nolock`, and blocks only this thread under `objlocks` and
-`brc`, so an event loop sits beside script threads (asyncio.to_thread) the
-same way under every policy.
+timers that are due, and the readers and writers whose descriptors are
+ready, to the ready list. With nothing ready the loop waits until the next
+timer is due, a watched descriptor is ready, or another thread calls
+call_soon_threadsafe():
 
-Why not Boost.Asio: the loop has no sockets to watch (lockvm's asyncio has
-no streams yet), only timers and cross-thread wake-ups, which a condition
-variable gives directly; written in Python it runs unchanged under every
-policy and reads like CPython's base_events.py.
+  * no descriptors: on a threading.Condition;
+  * descriptors (add_reader/add_writer, the sock_* methods, streams): in
+    select.select, with a socketpair (the self-pipe) that
+    call_soon_threadsafe writes to.
+
+Both are blocking calls of the policy's thread model: they release the GIL
+under `gil`, let other fibers run under `nolock` (select's wait goes to the
+Boost.Asio reactor of runtime/io_wait.hpp), and block only this thread under
+`objlocks` and `brc`. So an event loop sits beside script threads the same
+way under every policy. Written in Python, it reads like CPython's
+base_events.py and selector_events.py.
 """
 
 import _thread
 import heapq as _heapq
+import select as _select
+import socket as _socket
 import sys as _sys
 import threading as _threading
 import time as _time
@@ -90,6 +97,10 @@ class BaseEventLoop:
         self._default_executor = None
         self._debug = False
         self._unretrieved = {}  # id -> future finished with an exception nobody retrieved
+        self._readers = {}  # fd -> Handle, run whenever fd is readable
+        self._writers = {}  # fd -> Handle, run whenever fd is writable
+        self._ssock = None  # the self-pipe, made with the first reader or writer
+        self._csock = None
 
     def __repr__(self):
         return "<%s running=%s closed=%s debug=%s>" % (
@@ -130,6 +141,12 @@ class BaseEventLoop:
         with self._wakeup:
             self._threadsafe.append(handle)
             self._wakeup.notify()
+            csock = self._csock
+        if csock is not None:
+            try:
+                csock.send(b"\0")  # ends the loop's select()
+            except OSError:
+                pass  # full (a wake-up is pending anyway) or closed
         return handle
 
     def create_future(self):
@@ -208,6 +225,14 @@ class BaseEventLoop:
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
+        self._readers.clear()
+        self._writers.clear()
+        if self._ssock is not None:
+            with self._wakeup:
+                csock, self._csock = self._csock, None
+            self._ssock.close()
+            csock.close()
+            self._ssock = None
         executor = self._default_executor
         if executor is not None:
             self._default_executor = None
@@ -222,9 +247,13 @@ class BaseEventLoop:
             timeout = max(0, self._scheduled[0][0] - self.time())
         else:
             timeout = None
+        if self._readers or self._writers:
+            self._select(timeout)
+        else:
+            with self._wakeup:
+                if not self._threadsafe and timeout != 0:
+                    self._wakeup.wait(timeout)
         with self._wakeup:
-            if not self._threadsafe and timeout != 0:
-                self._wakeup.wait(timeout)
             if self._threadsafe:
                 self._ready.extend(self._threadsafe)
                 self._threadsafe.clear()
@@ -255,6 +284,136 @@ class BaseEventLoop:
                 "exception": fut._exception,
                 "future": fut,
             })
+
+    # -- descriptors -------------------------------------------------------
+
+    def _select(self, timeout):
+        with self._wakeup:
+            if self._threadsafe:
+                timeout = 0
+        wake = self._ssock.fileno()
+        readable, writable, _ = _select.select(list(self._readers) + [wake], list(self._writers), [], timeout)
+        for fd in readable:
+            if fd == wake:
+                try:
+                    while self._ssock.recv(4096):
+                        pass
+                except OSError:
+                    pass
+                continue
+            handle = self._readers.get(fd)
+            if handle is not None and not handle._cancelled:
+                self._ready.append(handle)
+        for fd in writable:
+            handle = self._writers.get(fd)
+            if handle is not None and not handle._cancelled:
+                self._ready.append(handle)
+
+    def _ensure_self_pipe(self):
+        if self._ssock is None:
+            ssock, csock = _socket.socketpair()
+            ssock.setblocking(False)
+            csock.setblocking(False)
+            self._ssock = ssock
+            with self._wakeup:
+                self._csock = csock
+
+    def _watch(self, table, fd, callback, args):
+        self._check_closed()
+        self._ensure_self_pipe()
+        fd = _fileobj_to_fd(fd)
+        handle = Handle(callback, args, self)
+        old = table.get(fd)
+        table[fd] = handle
+        if old is not None:
+            old.cancel()
+        return handle
+
+    def _unwatch(self, table, fd, handle=None):
+        fd = _fileobj_to_fd(fd)
+        current = table.get(fd)
+        if current is None or (handle is not None and current is not handle):
+            return False
+        del table[fd]
+        current.cancel()
+        return True
+
+    def add_reader(self, fd, callback, *args):
+        self._watch(self._readers, fd, callback, args)
+
+    def remove_reader(self, fd):
+        return self._unwatch(self._readers, fd)
+
+    def add_writer(self, fd, callback, *args):
+        self._watch(self._writers, fd, callback, args)
+
+    def remove_writer(self, fd):
+        return self._unwatch(self._writers, fd)
+
+    # The sock_* coroutines take non-blocking sockets: each tries its call,
+    # and on BlockingIOError waits for the descriptor and tries again.
+    async def _when_ready(self, table, sock, attempt):
+        fut = self.create_future()
+        fd = sock.fileno()
+
+        def retry():
+            if fut.done():
+                return
+            try:
+                result = attempt()
+            except (BlockingIOError, InterruptedError):
+                return
+            except BaseException as exc:
+                self._unwatch(table, fd, handle)
+                fut.set_exception(exc)
+            else:
+                self._unwatch(table, fd, handle)
+                fut.set_result(result)
+
+        handle = self._watch(table, fd, retry, ())
+        try:
+            return await fut
+        finally:
+            self._unwatch(table, fd, handle)  # cancelled: stop watching
+
+    async def sock_recv(self, sock, nbytes):
+        try:
+            return sock.recv(nbytes)
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._when_ready(self._readers, sock, lambda: sock.recv(nbytes))
+
+    async def sock_sendall(self, sock, data):
+        view = bytes(data)
+        try:
+            sent = sock.send(view)
+        except (BlockingIOError, InterruptedError):
+            sent = 0
+        while sent < len(view):
+            view = view[sent:]
+            sent = await self._when_ready(self._writers, sock, lambda: sock.send(view))
+
+    async def sock_accept(self, sock):
+        try:
+            return sock.accept()
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._when_ready(self._readers, sock, sock.accept)
+
+    async def sock_connect(self, sock, address):
+        try:
+            sock.connect(address)
+            return
+        except (BlockingIOError, InterruptedError):
+            pass
+
+        def check():
+            err = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_ERROR)
+            if err:
+                # lockvm's OSError(errno, ...) does not pick the subclass itself.
+                raise _CONNECT_ERRORS.get(err, OSError)(err, "Connect call failed %s" % (address,))
+
+        await self._when_ready(self._writers, sock, check)
 
     # -- threads -----------------------------------------------------------
 
@@ -335,8 +494,8 @@ class BaseEventLoop:
 
     def _unsupported(self, what):
         raise NotImplementedError(
-            "%s is not supported by lockvm's asyncio (no sockets or subprocesses in the "
-            "event loop yet): use asyncio.to_thread() with the blocking socket module" % what)
+            "%s is not supported by lockvm's asyncio: use the sock_* methods or "
+            "asyncio.open_connection()/start_server()" % what)
 
     def create_connection(self, *args, **kwargs):
         self._unsupported("loop.create_connection()")
@@ -344,29 +503,29 @@ class BaseEventLoop:
     def create_server(self, *args, **kwargs):
         self._unsupported("loop.create_server()")
 
-    def sock_recv(self, *args):
-        self._unsupported("loop.sock_recv()")
-
-    def sock_sendall(self, *args):
-        self._unsupported("loop.sock_sendall()")
-
-    def sock_connect(self, *args):
-        self._unsupported("loop.sock_connect()")
-
-    def sock_accept(self, *args):
-        self._unsupported("loop.sock_accept()")
-
-    def add_reader(self, *args):
-        self._unsupported("loop.add_reader()")
-
-    def add_writer(self, *args):
-        self._unsupported("loop.add_writer()")
-
     def add_signal_handler(self, *args):
         self._unsupported("loop.add_signal_handler()")
 
     def subprocess_exec(self, *args, **kwargs):
         self._unsupported("loop.subprocess_exec()")
+
+
+# connect()'s errors by errno (Linux numbering), as CPython's OSError picks them.
+_CONNECT_ERRORS = {111: ConnectionRefusedError, 104: ConnectionResetError,
+                   103: ConnectionAbortedError, 110: TimeoutError, 32: BrokenPipeError}
+
+
+def _fileobj_to_fd(fileobj):
+    if isinstance(fileobj, int):
+        fd = fileobj
+    else:
+        try:
+            fd = int(fileobj.fileno())
+        except (AttributeError, TypeError, ValueError):
+            raise ValueError("Invalid file object: %r" % (fileobj,)) from None
+    if fd < 0:
+        raise ValueError("Invalid file descriptor: %s" % fd)
+    return fd
 
 
 AbstractEventLoop = BaseEventLoop
