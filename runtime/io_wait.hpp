@@ -256,6 +256,16 @@ inline WaitResult fiber_wait_fds(std::vector<pollfd>& fds, const IoDeadline& dea
                                  const std::atomic<uint32_t>* breaker) {
   using clock = std::chrono::steady_clock;
   namespace asio = boost::asio;
+  // Unlike a socket call, which waits only after its call would block,
+  // select() is often asked about descriptors that are ready already (an
+  // event loop whose own coroutines just wrote), or asked not to wait at
+  // all: then it returns at once, without giving the other fibers a turn,
+  // as a call that does not block would.
+  if (!fds.empty() && ::poll(fds.data(), fds.size(), 0) > 0) return WaitResult::Ready;
+  if (deadline && clock::now() >= *deadline) {
+    fill_revents(fds);
+    return WaitResult::TimedOut;
+  }
   {  // as fiber_wait_fd: let the other fibers run and look again first
     auto spin_end = clock::now() + kSpin;
     for (;;) {

@@ -13,6 +13,7 @@ from pathlib import Path
 ARGS = {
     "asyncio_heartbeat.py": ["200000"],
     "convoy.py": ["0.2"],
+    "convoy_asyncio.py": ["0.2"],
     "countdown_threads.py": ["200000"],
     "shared_counter.py": ["2000"],
     "shared_list.py": ["2000"],
