@@ -62,21 +62,30 @@ inline bool interrupted(const std::atomic<uint32_t>* breaker) {
   return breaker && (breaker->load(std::memory_order_relaxed) & kBreakInterrupt);
 }
 
+// The next poll()'s timeout in ms (-1: none) until `deadline`, at most
+// kSlice on the main thread (breaker given) so that Ctrl-C is seen; false
+// once the deadline has passed.
+inline bool poll_timeout(const IoDeadline& deadline, const std::atomic<uint32_t>* breaker, int& ms) {
+  using clock = std::chrono::steady_clock;
+  ms = -1;
+  if (deadline) {
+    auto left = *deadline - clock::now();
+    if (left <= clock::duration::zero()) return false;
+    // Rounded up: a timeout of 0 ms would spin until the deadline.
+    auto left_ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
+    ms = left_ms > INT_MAX ? INT_MAX : static_cast<int>(left_ms);
+  }
+  if (breaker && (ms < 0 || ms > kSlice.count())) ms = static_cast<int>(kSlice.count());
+  return true;
+}
+
 // poll() until ready, the deadline, or (breaker given: the main thread) an
 // interrupt. Blocks the calling OS thread.
 inline WaitResult poll_fd(int fd, bool for_write, const IoDeadline& deadline, const std::atomic<uint32_t>* breaker) {
-  using clock = std::chrono::steady_clock;
   for (;;) {
     if (interrupted(breaker)) return WaitResult::Interrupted;
-    int ms = -1;
-    if (deadline) {
-      auto left = *deadline - clock::now();
-      if (left <= clock::duration::zero()) return WaitResult::TimedOut;
-      // Rounded up: a timeout of 0 ms would spin until the deadline.
-      auto left_ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
-      ms = left_ms > INT_MAX ? INT_MAX : static_cast<int>(left_ms);
-    }
-    if (breaker && (ms < 0 || ms > kSlice.count())) ms = static_cast<int>(kSlice.count());
+    int ms;
+    if (!poll_timeout(deadline, breaker, ms)) return WaitResult::TimedOut;
     pollfd p{fd, static_cast<short>(for_write ? POLLOUT : POLLIN), 0};
     int r = ::poll(&p, 1, ms);
     if (r > 0) return WaitResult::Ready;
@@ -212,20 +221,13 @@ inline void fill_revents(std::vector<pollfd>& fds) {
 
 inline WaitResult poll_fds(std::vector<pollfd>& fds, const IoDeadline& deadline,
                            const std::atomic<uint32_t>* breaker) {
-  using clock = std::chrono::steady_clock;
   for (;;) {
     if (interrupted(breaker)) return WaitResult::Interrupted;
-    int ms = -1;
-    if (deadline) {
-      auto left = *deadline - clock::now();
-      if (left <= clock::duration::zero()) {
-        fill_revents(fds);
-        return WaitResult::TimedOut;
-      }
-      auto left_ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
-      ms = left_ms > INT_MAX ? INT_MAX : static_cast<int>(left_ms);
+    int ms;
+    if (!poll_timeout(deadline, breaker, ms)) {
+      fill_revents(fds);
+      return WaitResult::TimedOut;
     }
-    if (breaker && (ms < 0 || ms > kSlice.count())) ms = static_cast<int>(kSlice.count());
     int r = ::poll(fds.data(), fds.size(), ms);
     if (r > 0) return WaitResult::Ready;
     if (r < 0 && errno != EINTR) {  // EINVAL, ENOMEM: report every descriptor as it stands
