@@ -342,20 +342,14 @@ def _streams_for(loop, sock, limit):
     return reader, StreamWriter(conn, reader, loop)
 
 
-def _connect_sock(host, port):
-    family = _socket.AF_INET
-    sock = _socket.socket(family, _socket.SOCK_STREAM)
-    sock.setblocking(False)
-    return sock
-
-
 async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, sock=None, **kwds):
     """A (reader, writer) pair for a TCP connection to host:port."""
     loop = events.get_running_loop()
     if sock is None:
         if host in (None, "localhost"):
             host = "127.0.0.1"
-        sock = _connect_sock(host, port)
+        sock = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+        sock.setblocking(False)
         try:
             await loop.sock_connect(sock, (host, port))
         except BaseException:
